@@ -1,0 +1,143 @@
+// Document: one article. It owns the immutable original UTF-8 text; every
+// annotation is a byte offset into it or a column that points at tokens.
+//
+// Invariant (tested): for every token i,
+//   text().substr(tokens.begin[i], tokens.end[i] - tokens.begin[i])
+// is the token's surface in the original, and view().text() sliced with
+// tokens.vbegin/vend is its normalised form.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/text_view.h"
+
+namespace parley {
+
+// A half-open byte range [begin, end) in the original text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+struct DocumentMeta {
+  std::string id;
+  std::string date;  // YYYY-MM-DD or empty
+  std::string title;
+  std::string url;
+  std::string source;
+  std::string language;  // set by the repair stage ("en", "und")
+  std::string origin;    // where the record came from: "file:line"
+};
+
+enum class RepairReason : uint8_t {
+  kInvalidUtf8,     // bytes that are not UTF-8, shown as U+FFFD
+  kNfc,             // Unicode NFC normalisation
+  kHomoglyph,       // Cyrillic/Greek look-alike inside a Latin word
+  kKeyboardLayout,  // letter typed in the wrong keyboard layout (Ш for I)
+  kControl,         // C0/C1 control character removed
+};
+const char* RepairReasonName(RepairReason r);
+
+// A recorded repair: the original bytes `span` now read as `replacement`.
+struct Repair {
+  Span span;
+  std::string replacement;
+  RepairReason reason;
+};
+
+// Token columns (one entry per token in each vector). Later stages add
+// columns (tags, heads); each fact lives in exactly one column.
+struct TokenColumns {
+  std::vector<uint32_t> begin, end;    // original byte offsets
+  std::vector<uint32_t> vbegin, vend;  // processing-view byte offsets
+  std::vector<uint8_t> space_after;    // 1 if whitespace follows in the original
+
+  size_t size() const { return begin.size(); }
+  void clear();
+  void reserve(size_t n);
+  void push_back(uint32_t b, uint32_t e, uint32_t vb, uint32_t ve, bool space);
+};
+
+struct Sentence {
+  Span span;
+  uint32_t token_begin = 0, token_end = 0;  // [begin, end) into TokenColumns
+};
+
+struct Paragraph {
+  Span span;
+  uint32_t sentence_begin = 0, sentence_end = 0;  // into sentences()
+};
+
+// What a stage has written into a document (bit set).
+enum Annotation : uint32_t {
+  kAnnView = 1u << 0,        // view() and repairs()
+  kAnnTokens = 1u << 1,      // tokens()
+  kAnnSentences = 1u << 2,   // sentences()
+  kAnnParagraphs = 1u << 3,  // paragraphs()
+};
+
+// How a byte span is aligned to tokens (spaCy's char_span modes).
+enum class Alignment {
+  kStrict,    // span edges must fall on token edges
+  kContract,  // tokens wholly inside the span
+  kExpand,    // tokens that overlap the span
+};
+
+class Document {
+ public:
+  Document() : view_(TextView::Identity(text_)) {}
+  explicit Document(std::string text, DocumentMeta meta = {});
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&& other) noexcept;
+  Document& operator=(Document&& other) noexcept;
+
+  std::string_view text() const { return text_; }
+  const DocumentMeta& meta() const { return meta_; }
+  DocumentMeta& mutable_meta() { return meta_; }
+
+  const TextView& view() const { return view_; }
+  const std::vector<Repair>& repairs() const { return repairs_; }
+  // Set by the repair stage. An identity view must refer to this->text().
+  void SetView(TextView view, std::vector<Repair> repairs);
+
+  const TokenColumns& tokens() const { return tokens_; }
+  TokenColumns& mutable_tokens() { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  std::vector<Sentence>& mutable_sentences() { return sentences_; }
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+  std::vector<Paragraph>& mutable_paragraphs() { return paragraphs_; }
+
+  uint32_t annotations() const { return annotations_; }
+  bool has(uint32_t ann) const { return (annotations_ & ann) == ann; }
+  void Mark(uint32_t ann) { annotations_ |= ann; }
+
+  // Original surface of token i.
+  std::string_view TokenText(size_t i) const;
+  // Normalised form of token i (from the processing view).
+  std::string_view TokenForm(size_t i) const;
+  std::string_view SpanText(Span s) const { return std::string_view(text_).substr(s.begin, s.size()); }
+
+  // Tokens [first, last) covering the byte span under `mode`, or nullopt when
+  // no token qualifies (kStrict: when an edge falls inside a token).
+  std::optional<std::pair<uint32_t, uint32_t>> TokenRange(Span span, Alignment mode) const;
+
+ private:
+  std::string text_;
+  DocumentMeta meta_;
+  TextView view_;
+  std::vector<Repair> repairs_;
+  TokenColumns tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<Paragraph> paragraphs_;
+  uint32_t annotations_ = 0;
+};
+
+}  // namespace parley

@@ -1,0 +1,42 @@
+// Pipeline: an ordered list of stages, checked at build time, run per document.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/stage.h"
+#include "parley/status.h"
+
+namespace parley {
+
+// Seconds spent per stage, accumulated over calls (index = stage order).
+struct StageTimes {
+  std::vector<double> seconds;
+  void Add(const StageTimes& other);
+};
+
+struct PipelineOptions {
+  // The default stages: "repair,segment".
+  std::vector<std::string> stages = {"repair", "segment"};
+};
+
+class Pipeline {
+ public:
+  // Checks that every stage's requirements are provided by earlier stages.
+  static StatusOr<Pipeline> Create(std::vector<std::unique_ptr<Stage>> stages);
+  // The standard pipeline for `options`.
+  static StatusOr<Pipeline> CreateDefault(const PipelineOptions& options = {});
+
+  // Runs every stage; stops at the first failing one and returns its status.
+  // When `times` is given, adds each stage's wall time to it.
+  Status Process(Document& doc, StageTimes* times = nullptr) const;
+
+  size_t size() const { return stages_.size(); }
+  const Stage& stage(size_t i) const { return *stages_[i]; }
+
+ private:
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+}  // namespace parley

@@ -1,0 +1,61 @@
+#include "parley/pipeline.h"
+
+#include <chrono>
+
+#include "parley/repair.h"
+#include "parley/segment.h"
+
+namespace parley {
+
+void StageTimes::Add(const StageTimes& other) {
+  if (seconds.size() < other.seconds.size()) seconds.resize(other.seconds.size(), 0.0);
+  for (size_t i = 0; i < other.seconds.size(); ++i) seconds[i] += other.seconds[i];
+}
+
+StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) {
+  uint32_t have = 0;
+  for (const auto& stage : stages) {
+    if (!stage) return InvalidArgument("pipeline: null stage");
+    uint32_t missing = stage->requires_annotations() & ~have;
+    if (missing != 0) {
+      return FailedPrecondition("pipeline: stage '" + std::string(stage->name()) +
+                                "' needs annotations that no earlier stage provides (mask " +
+                                std::to_string(missing) + ")");
+    }
+    have |= stage->provides_annotations();
+  }
+  Pipeline p;
+  p.stages_ = std::move(stages);
+  return p;
+}
+
+StatusOr<Pipeline> Pipeline::CreateDefault(const PipelineOptions& options) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  for (const std::string& name : options.stages) {
+    if (name == "repair") {
+      stages.push_back(std::make_unique<RepairStage>());
+    } else if (name == "segment") {
+      stages.push_back(std::make_unique<SegmentStage>());
+    } else {
+      return InvalidArgument("unknown stage '" + name + "' (known: repair, segment)");
+    }
+  }
+  return Create(std::move(stages));
+}
+
+Status Pipeline::Process(Document& doc, StageTimes* times) const {
+  if (times && times->seconds.size() < stages_.size()) times->seconds.resize(stages_.size(), 0.0);
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    Status s = stages_[i]->Process(doc);
+    if (times) {
+      times->seconds[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
+    if (!s.ok()) {
+      return Status(s.code(), std::string(stages_[i]->name()) + ": " + s.message());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace parley
