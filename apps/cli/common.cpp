@@ -1,0 +1,90 @@
+#include "cli/common.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace parley::cli {
+
+void InputFlags::Register(CLI::App* app, bool inputs_positional) {
+  if (inputs_positional) {
+    app->add_option("inputs", inputs, "Files or directories to read; '-' or nothing: stdin");
+  } else {
+    app->add_option("--input,-i", inputs, "Corpus files or directories")->required();
+  }
+  app->add_option("--input-format", format, "auto, jsonl, text, dated or plain")
+      ->capture_default_str();
+  app->add_option("--field", fields,
+                  "JSONL field name mapping NAME=KEY (NAME: id, date, title, url, source, text), "
+                  "e.g. --field text=body");
+  app->add_option("--max-bytes", max_bytes, "Reject records longer than this many bytes")
+      ->capture_default_str();
+  app->add_option("--limit", limit, "Stop after this many records (0: all)");
+}
+
+StatusOr<ReaderOptions> InputFlags::ToReaderOptions() const {
+  ReaderOptions o;
+  auto f = ParseInputFormat(format);
+  if (!f.ok()) return f.status();
+  o.format = *f;
+  o.max_record_bytes = max_bytes;
+  for (const std::string& spec : fields) {
+    auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      return InvalidArgument("--field wants NAME=KEY, got '" + spec + "'");
+    }
+    std::string name = spec.substr(0, eq), key = spec.substr(eq + 1);
+    std::string* slot = name == "id"       ? &o.fields.id
+                        : name == "date"   ? &o.fields.date
+                        : name == "title"  ? &o.fields.title
+                        : name == "url"    ? &o.fields.url
+                        : name == "source" ? &o.fields.source
+                        : name == "text"   ? &o.fields.text
+                                           : nullptr;
+    if (!slot) return InvalidArgument("--field: unknown NAME '" + name + "'");
+    *slot = key;
+  }
+  return o;
+}
+
+Progress::Progress(std::string label, bool enabled)
+    : label_(std::move(label)), enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0) {}
+
+void Progress::Update(const RunTotals& t) {
+  if (!enabled_) return;
+  double mb = static_cast<double>(t.text_bytes) / 1e6;
+  double s = t.seconds > 0 ? t.seconds : 1e-9;
+  std::fprintf(stderr, "%s%s: %llu articles, %.1f MB, %.0f articles/s, %.2f MB/s, %llu rejected%s",
+               tty_ ? "\r\033[K" : "", label_.c_str(), static_cast<unsigned long long>(t.read), mb,
+               static_cast<double>(t.read) / s, mb / s,
+               static_cast<unsigned long long>(t.rejected), tty_ ? "" : "\n");
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void Progress::Finish() {
+  if (enabled_ && tty_ && drawn_) std::fprintf(stderr, "\r\033[K");
+}
+
+void PrintTotals(const std::string& label, const RunTotals& t) {
+  std::fprintf(stderr, "%s: %llu read, %llu extracted, %llu rejected (%llu unreadable inputs)\n",
+               label.c_str(), static_cast<unsigned long long>(t.read),
+               static_cast<unsigned long long>(t.extracted),
+               static_cast<unsigned long long>(t.rejected),
+               static_cast<unsigned long long>(t.io_errors));
+}
+
+int ExitCodeFor(const RunTotals& t) {
+  if (t.io_errors) return kExitIo;
+  if (t.rejected) return kExitRejected;
+  return kExitOk;
+}
+
+double PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,62 @@
+// Shared pieces of the parley command-line tool: exit codes, input options,
+// progress and totals reporting.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "parley/reader.h"
+#include "parley/runner.h"
+
+namespace parley::cli {
+
+// Stable exit codes (documented in README and `parley --help`).
+enum ExitCode : int {
+  kExitOk = 0,        // every record extracted
+  kExitRejected = 1,  // some records rejected (bad input), the rest done
+  kExitUsage = 2,     // bad command line
+  kExitIo = 3,        // an input or output could not be read or written
+};
+
+// Input flags shared by extract and bench.
+struct InputFlags {
+  std::vector<std::string> inputs;
+  std::string format = "auto";
+  std::vector<std::string> fields;  // NAME=KEY
+  size_t max_bytes = size_t{16} << 20;
+  uint64_t limit = 0;
+
+  void Register(CLI::App* app, bool inputs_positional);
+  // Builds ReaderOptions; an error message on bad flags.
+  StatusOr<ReaderOptions> ToReaderOptions() const;
+};
+
+// Prints progress to stderr: a live line on a terminal, a plain line every
+// `plain_interval` seconds otherwise.
+class Progress {
+ public:
+  Progress(std::string label, bool enabled);
+  void Update(const RunTotals& t);
+  void Finish();
+  double interval() const { return tty_ ? 0.5 : 10.0; }
+
+ private:
+  std::string label_;
+  bool enabled_;
+  bool tty_;
+  bool drawn_ = false;
+};
+
+// "parley extract: 12 read, 11 extracted, 1 rejected (0 unreadable inputs)"
+void PrintTotals(const std::string& label, const RunTotals& t);
+int ExitCodeFor(const RunTotals& t);
+// Peak resident set size of this process in MB.
+double PeakRssMb();
+
+void AddExtractCommand(CLI::App& app, int* exit_code);
+void AddEvalCommand(CLI::App& app, int* exit_code);
+void AddBenchCommand(CLI::App& app, int* exit_code);
+
+}  // namespace parley::cli

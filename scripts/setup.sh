@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian machine: install dependencies, build parley,
+# and run its main job on the bundled example article.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_TESTS=OFF >/dev/null
+cmake --build build --target parley
+echo
+echo "== build/parley extract examples/anchorage.txt --format text"
+build/parley extract examples/anchorage.txt --format text
+echo "Next: 'build/parley extract examples/anchorage.txt --format json' for the full record,"
+echo "      'build/parley --help' for every command."
