@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/string_store.h"
 #include "parley/text_view.h"
 
 namespace parley {
@@ -58,6 +59,11 @@ struct TokenColumns {
   std::vector<uint32_t> begin, end;    // original byte offsets
   std::vector<uint32_t> vbegin, vend;  // processing-view byte offsets
   std::vector<uint8_t> space_after;    // 1 if whitespace follows in the original
+  // Linguistic columns, empty until the stage that sets them runs; ids point
+  // into Document::strings(). head is the absolute index of the head token,
+  // -1 for the sentence root.
+  std::vector<uint32_t> upos, xpos, lemma, deprel;
+  std::vector<int32_t> head;
 
   size_t size() const { return begin.size(); }
   void clear();
@@ -81,6 +87,18 @@ enum Annotation : uint32_t {
   kAnnTokens = 1u << 1,      // tokens()
   kAnnSentences = 1u << 2,   // sentences()
   kAnnParagraphs = 1u << 3,  // paragraphs()
+  kAnnTags = 1u << 4,        // tokens().upos, xpos
+  kAnnLemmas = 1u << 5,      // tokens().lemma
+  kAnnParse = 1u << 6,       // tokens().head, deprel
+  kAnnEntities = 1u << 7,    // mentions()
+};
+
+// A named-entity mention: tokens [token_begin, token_end) with a type id
+// (into Document::strings(): "PER", "ORG", "LOC", "MISC").
+struct Mention {
+  Span span;
+  uint32_t token_begin = 0, token_end = 0;
+  uint32_t type = 0;
 };
 
 // How a byte span is aligned to tokens (spaCy's char_span modes).
@@ -115,6 +133,13 @@ class Document {
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
   std::vector<Paragraph>& mutable_paragraphs() { return paragraphs_; }
 
+  const std::vector<Mention>& mentions() const { return mentions_; }
+  std::vector<Mention>& mutable_mentions() { return mentions_; }
+
+  // Strings behind the id columns (tags, lemmas, labels, entity types).
+  const StringStore& strings() const { return strings_; }
+  StringStore& mutable_strings() { return strings_; }
+
   uint32_t annotations() const { return annotations_; }
   bool has(uint32_t ann) const { return (annotations_ & ann) == ann; }
   void Mark(uint32_t ann) { annotations_ |= ann; }
@@ -137,6 +162,8 @@ class Document {
   TokenColumns tokens_;
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
+  std::vector<Mention> mentions_;
+  StringStore strings_;
   uint32_t annotations_ = 0;
 };
 

@@ -21,6 +21,11 @@ void TokenColumns::clear() {
   vbegin.clear();
   vend.clear();
   space_after.clear();
+  upos.clear();
+  xpos.clear();
+  lemma.clear();
+  deprel.clear();
+  head.clear();
 }
 
 void TokenColumns::reserve(size_t n) {
@@ -50,6 +55,8 @@ Document::Document(Document&& o) noexcept
       tokens_(std::move(o.tokens_)),
       sentences_(std::move(o.sentences_)),
       paragraphs_(std::move(o.paragraphs_)),
+      mentions_(std::move(o.mentions_)),
+      strings_(std::move(o.strings_)),
       annotations_(o.annotations_) {
   // A moved short string changes address: re-point an identity view.
   if (view_.identity()) view_ = TextView::Identity(text_);
@@ -65,6 +72,8 @@ Document& Document::operator=(Document&& o) noexcept {
   tokens_ = std::move(o.tokens_);
   sentences_ = std::move(o.sentences_);
   paragraphs_ = std::move(o.paragraphs_);
+  mentions_ = std::move(o.mentions_);
+  strings_ = std::move(o.strings_);
   annotations_ = o.annotations_;
   if (view_.identity()) view_ = TextView::Identity(text_);
   o.view_ = TextView::Identity(o.text_);
