@@ -56,7 +56,8 @@ int ExitCodeFor(const RunTotals& t);
 double PeakRssMb();
 
 void AddExtractCommand(CLI::App& app, int* exit_code);
-void AddEvalCommand(CLI::App& app, int* exit_code);
+// Returns the `eval` command so model families can add theirs.
+CLI::App* AddEvalCommand(CLI::App& app, int* exit_code);
 void AddBenchCommand(CLI::App& app, int* exit_code);
 
 }  // namespace parley::cli

@@ -64,7 +64,7 @@ int RunEvalTokenize(const TokenizeFlags& f) {
 
 }  // namespace
 
-void AddEvalCommand(CLI::App& app, int* exit_code) {
+CLI::App* AddEvalCommand(CLI::App& app, int* exit_code) {
   CLI::App* eval = app.add_subcommand("eval", "Score parley against gold annotations");
   eval->require_subcommand(1);
   auto tok = std::make_shared<TokenizeFlags>();
@@ -73,6 +73,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--gold", tok->gold, "Gold CoNLL-U file")->required();
   cmd->add_flag("--json", tok->json, "Also print one JSON object on the last line");
   cmd->callback([tok, exit_code] { *exit_code = RunEvalTokenize(*tok); });
+  return eval;
 }
 
 }  // namespace parley::cli

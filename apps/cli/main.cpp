@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/common.h"
+#include "cli/model_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"parley: who said what, who did what to whom, when and where, from news text"};
@@ -12,8 +13,13 @@ int main(int argc, char** argv) {
       "Exit status: 0 ok, 1 some records rejected, 2 usage error, 3 I/O error.");
   int exit_code = parley::cli::kExitOk;
   parley::cli::AddExtractCommand(app, &exit_code);
-  parley::cli::AddEvalCommand(app, &exit_code);
+  CLI::App* eval = parley::cli::AddEvalCommand(app, &exit_code);
   parley::cli::AddBenchCommand(app, &exit_code);
+  CLI::App* train = app.add_subcommand("train", "Train a model from annotated data");
+  train->require_subcommand(1);
+  parley::cli::AddPosCommands(train, eval, &exit_code);
+  parley::cli::AddParseCommands(train, eval, &exit_code);
+  parley::cli::AddNerCommands(train, eval, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

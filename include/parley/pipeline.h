@@ -17,8 +17,13 @@ struct StageTimes {
 };
 
 struct PipelineOptions {
-  // The default stages: "repair,segment".
+  // Stages in order; known: repair, segment, tag, parse, ner.
   std::vector<std::string> stages = {"repair", "segment"};
+  // Where model files live. Empty: $PARLEY_MODELS, else the models/ folder
+  // of the source tree parley was built from.
+  std::string models_dir;
+  // The folder models are loaded from under these options.
+  std::string ResolvedModelsDir() const;
 };
 
 class Pipeline {

@@ -1,9 +1,9 @@
 #include "parley/pipeline.h"
 
 #include <chrono>
+#include <cstdlib>
 
-#include "parley/repair.h"
-#include "parley/segment.h"
+#include "pipeline/stage_registry.h"
 
 namespace parley {
 
@@ -29,16 +29,18 @@ StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) 
   return p;
 }
 
+std::string PipelineOptions::ResolvedModelsDir() const {
+  if (!models_dir.empty()) return models_dir;
+  if (const char* env = std::getenv("PARLEY_MODELS"); env && *env) return env;
+  return PARLEY_DEFAULT_MODELS_DIR;
+}
+
 StatusOr<Pipeline> Pipeline::CreateDefault(const PipelineOptions& options) {
   std::vector<std::unique_ptr<Stage>> stages;
   for (const std::string& name : options.stages) {
-    if (name == "repair") {
-      stages.push_back(std::make_unique<RepairStage>());
-    } else if (name == "segment") {
-      stages.push_back(std::make_unique<SegmentStage>());
-    } else {
-      return InvalidArgument("unknown stage '" + name + "' (known: repair, segment)");
-    }
+    StatusOr<std::unique_ptr<Stage>> stage = MakeStage(name, options);
+    if (!stage.ok()) return stage.status();
+    stages.push_back(std::move(*stage));
   }
   return Create(std::move(stages));
 }

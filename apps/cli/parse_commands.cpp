@@ -1,0 +1,8 @@
+#include "cli/common.h"
+#include "cli/model_commands.h"
+
+namespace parley::cli {
+
+void AddParseCommands(CLI::App*, CLI::App*, int*) {}
+
+}  // namespace parley::cli
