@@ -87,6 +87,24 @@ void WriteTokens(const Document& doc, JsonWriter& w) {
   WriteColumn("begin", t.begin, w);
   WriteColumn("end", t.end, w);
   WriteColumn("space_after", t.space_after, w);
+  // Linguistic columns as strings, present once their stage has run.
+  auto strings = [&](std::string_view key, const std::vector<uint32_t>& ids) {
+    if (ids.size() != t.size()) return;
+    w.Key(key);
+    w.BeginArray(true);
+    for (uint32_t id : ids) w.String(doc.strings().Get(id));
+    w.EndArray();
+  };
+  strings("upos", t.upos);
+  strings("xpos", t.xpos);
+  strings("lemma", t.lemma);
+  if (t.head.size() == t.size()) {
+    w.Key("head");
+    w.BeginArray(true);
+    for (int32_t h : t.head) w.Int(h);
+    w.EndArray();
+  }
+  strings("deprel", t.deprel);
   // The normalised form only where it differs from the original surface,
   // as {token index: form}, so the common case costs nothing.
   w.Key("norm");
@@ -102,6 +120,27 @@ void WriteTokens(const Document& doc, JsonWriter& w) {
   w.EndObject();
 }
 
+void WriteMentions(const Document& doc, JsonWriter& w) {
+  w.Key("mentions");
+  w.BeginArray();
+  for (const Mention& m : doc.mentions()) {
+    w.BeginObject();
+    w.Key("begin");
+    w.UInt(m.span.begin);
+    w.Key("end");
+    w.UInt(m.span.end);
+    w.Key("tokens");
+    w.BeginArray(true);
+    w.UInt(m.token_begin);
+    w.UInt(m.token_end);
+    w.EndArray();
+    w.Field("type", doc.strings().Get(m.type));
+    w.Field("text", doc.SpanText(m.span));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace
 
 void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out) {
@@ -112,6 +151,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
   if (options.text) w.Field("text", doc.text());
   WriteRepairs(doc, w);
   WriteSpans(doc, w);
+  if (doc.has(kAnnEntities)) WriteMentions(doc, w);
   if (options.tokens) WriteTokens(doc, w);
   w.EndObject();
 }

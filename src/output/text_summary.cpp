@@ -46,6 +46,14 @@ void WriteDocumentText(const Document& doc, std::string* out) {
                         std::string(doc.SpanText(r.span)) + "\" -> \"" + r.replacement + "\" (" +
                         RepairReasonName(r.reason) + ")");
   }
+  if (doc.has(kAnnEntities)) {
+    std::string line = "  entities:";
+    for (const Mention& mention : doc.mentions()) {
+      line += " " + std::string(doc.SpanText(mention.span)) + "/" +
+              std::string(doc.strings().Get(mention.type));
+    }
+    AppendLine(out, line);
+  }
   const auto& sentences = doc.sentences();
   for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
     const Paragraph& para = doc.paragraphs()[p];
