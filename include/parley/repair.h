@@ -1,7 +1,9 @@
 // Text repair: builds a document's processing view and records repairs.
 //
 //  * invalid UTF-8 bytes -> U+FFFD (repair kInvalidUtf8)
-//  * C0/C1 control characters other than \t \n \r -> removed (kControl)
+//  * C0 control characters other than \t \n \r -> removed (kControl); C1
+//    controls read as the Windows-1252 character they almost always stand
+//    for (U+0092 -> ’), or are removed where Windows-1252 has none (kControl)
 //  * Unicode NFC (kNfc)
 //  * mixed-script words: Cyrillic/Greek letters inside a Latin word become the
 //    Latin letter they look like (kHomoglyph) or the one on the same key of a

@@ -91,7 +91,9 @@ TEST(Cli, TextFormatIsReadable) {
 TEST(Cli, BenchPrintsJsonFields) {
   auto r = RunParley("bench -q --json --input " + SourcePath("examples/anchorage.txt"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::string last = r.out.substr(r.out.rfind('{'));
+  std::string out = r.out;
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  std::string last = out.substr(out.rfind('\n') + 1);
   simdjson::dom::parser parser;
   simdjson::dom::element rec;
   ASSERT_FALSE(parser.parse(last).get(rec)) << last;

@@ -74,7 +74,7 @@ TEST_F(GoldenDocument, OffsetsRoundTrip) {
   // article: "“No deal” – Trump’s ..." (the date header is not text).
   simdjson::dom::array p0 = rec_["paragraphs"].at(0);
   uint64_t pb = p0.at(0);
-  EXPECT_EQ(text.substr(pb, 9), "\xE2\x80\x9CNo deal");
+  EXPECT_EQ(text.substr(pb, 10), "\xE2\x80\x9CNo deal");
 }
 
 }  // namespace
