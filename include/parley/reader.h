@@ -7,8 +7,16 @@
 // configurable). Any of them may be gzip-compressed. Directories are walked
 // recursively in sorted order; "-" is stdin.
 //
+// Locations: a JSONL record and a dated document are located at the line
+// they start on (the header's line); a plain file at the file (line 0).
+// Ids: JSONL's id field (empty when absent); for text the file stem, and
+// "stem#n" for the n-th document (n >= 2) of a dated file. Directory walks
+// skip names starting with '.' and do not follow links to directories.
+//
 // Bad input is data: every problem comes back as a RecordError that says
 // where (file, line) and what, and reading goes on with the next record.
+// Whole files are rejected as "binary data" when their first bytes carry a
+// known binary signature or look like binary (see io/input_format.h).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +29,9 @@
 
 namespace parley {
 
-enum class InputFormat { kAuto, kJsonl, kDatedText, kPlainText };
+// kAuto: from the file extension, else from the first bytes. kText: dated or
+// plain, decided per file by whether it starts with a date header.
+enum class InputFormat { kAuto, kJsonl, kDatedText, kPlainText, kText };
 // "auto", "jsonl", "text" (dated or plain, detected), "dated", "plain".
 StatusOr<InputFormat> ParseInputFormat(std::string_view name);
 

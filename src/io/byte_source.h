@@ -16,7 +16,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "parley/status.h"
 
@@ -74,7 +73,12 @@ class LineReader {
   std::unique_ptr<ByteSource> source_;
   size_t max_line_;
   size_t chunk_;
-  std::vector<char> buf_;
+  // Reads start small and double up to chunk_ while the source keeps filling
+  // them, so a small file costs a small buffer. The buffer is left
+  // uninitialised: zeroing a megabyte per file would cost more than reading it.
+  size_t read_size_;
+  std::unique_ptr<char[]> buf_;
+  size_t capacity_ = 0;
   size_t begin_ = 0, end_ = 0;  // unconsumed bytes are buf_[begin_, end_)
   uint64_t line_number_ = 0;    // lines returned so far
   bool eof_ = false;
