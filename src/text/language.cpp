@@ -17,8 +17,9 @@
 namespace parley {
 namespace {
 
-constexpr size_t kMaxBytes = 32 * 1024;
-constexpr uint32_t kMaxWords = 2000;
+// 4 KB is several hundred words: plenty to tell English from other text.
+constexpr size_t kMaxBytes = 4 * 1024;
+constexpr uint32_t kMaxWords = 600;
 
 // Frequent English words that are not also frequent words of another
 // Latin-script language. Short ones like "a", "in", "is", "to", "on", "was"
