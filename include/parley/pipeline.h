@@ -10,7 +10,8 @@
 
 namespace parley {
 
-// Seconds spent per stage, accumulated over calls (index = stage order).
+// CPU seconds spent per stage by the threads that ran it, accumulated over
+// calls (index = stage order).
 struct StageTimes {
   std::vector<double> seconds;
   void Add(const StageTimes& other);
@@ -34,7 +35,7 @@ class Pipeline {
   static StatusOr<Pipeline> CreateDefault(const PipelineOptions& options = {});
 
   // Runs every stage; stops at the first failing one and returns its status.
-  // When `times` is given, adds each stage's wall time to it.
+  // When `times` is given, adds each stage's thread CPU time to it.
   Status Process(Document& doc, StageTimes* times = nullptr) const;
 
   size_t size() const { return stages_.size(); }
