@@ -69,17 +69,28 @@ int RunBench(const BenchFlags& f) {
     std::string out;
     JsonWriter w(&out);
     w.BeginObject();
-    w.Key("articles"); w.UInt(t.extracted);
-    w.Key("rejected"); w.UInt(t.rejected);
-    w.Key("mb"); w.Double(mb);
-    w.Key("input_mb"); w.Double(static_cast<double>(t.input_bytes) / 1e6);
-    w.Key("seconds"); w.Double(secs);
-    w.Key("threads"); w.Int(f.threads);
-    w.Key("mb_per_s"); w.Double(mb / secs);
-    w.Key("tokens"); w.UInt(t.tokens);
-    w.Key("tokens_per_s"); w.Double(static_cast<double>(t.tokens) / secs);
-    w.Key("articles_per_s"); w.Double(static_cast<double>(t.extracted) / secs);
-    w.Key("peak_rss_mb"); w.Double(PeakRssMb());
+    w.Key("articles");
+    w.UInt(t.extracted);
+    w.Key("rejected");
+    w.UInt(t.rejected);
+    w.Key("mb");
+    w.Double(mb);
+    w.Key("input_mb");
+    w.Double(static_cast<double>(t.input_bytes) / 1e6);
+    w.Key("seconds");
+    w.Double(secs);
+    w.Key("threads");
+    w.Int(f.threads);
+    w.Key("mb_per_s");
+    w.Double(mb / secs);
+    w.Key("tokens");
+    w.UInt(t.tokens);
+    w.Key("tokens_per_s");
+    w.Double(static_cast<double>(t.tokens) / secs);
+    w.Key("articles_per_s");
+    w.Double(static_cast<double>(t.extracted) / secs);
+    w.Key("peak_rss_mb");
+    w.Double(PeakRssMb());
     w.Key("stage_seconds");
     w.BeginObject();
     for (size_t i = 0; i < pipeline->size(); ++i) {
@@ -87,7 +98,8 @@ int RunBench(const BenchFlags& f) {
       w.Double(i < t.stage_times.seconds.size() ? t.stage_times.seconds[i] : 0);
     }
     w.EndObject();
-    w.Key("stages_mb_per_s_per_core"); w.Double(stage_total > 0 ? mb / stage_total : 0);
+    w.Key("stages_mb_per_s_per_core");
+    w.Double(stage_total > 0 ? mb / stage_total : 0);
     w.EndObject();
     std::printf("%s\n", out.c_str());
   }

@@ -57,8 +57,8 @@ void Progress::Update(const RunTotals& t) {
   double s = t.seconds > 0 ? t.seconds : 1e-9;
   std::fprintf(stderr, "%s%s: %llu articles, %.1f MB, %.0f articles/s, %.2f MB/s, %llu rejected%s",
                tty_ ? "\r\033[K" : "", label_.c_str(), static_cast<unsigned long long>(t.read), mb,
-               static_cast<double>(t.read) / s, mb / s,
-               static_cast<unsigned long long>(t.rejected), tty_ ? "" : "\n");
+               static_cast<double>(t.read) / s, mb / s, static_cast<unsigned long long>(t.rejected),
+               tty_ ? "" : "\n");
   std::fflush(stderr);
   drawn_ = true;
 }

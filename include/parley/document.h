@@ -148,7 +148,9 @@ class Document {
   std::string_view TokenText(size_t i) const;
   // Normalised form of token i (from the processing view).
   std::string_view TokenForm(size_t i) const;
-  std::string_view SpanText(Span s) const { return std::string_view(text_).substr(s.begin, s.size()); }
+  std::string_view SpanText(Span s) const {
+    return std::string_view(text_).substr(s.begin, s.size());
+  }
 
   // Tokens [first, last) covering the byte span under `mode`, or nullopt when
   // no token qualifies (kStrict: when an edge falls inside a token).

@@ -15,9 +15,9 @@ namespace parley {
 inline constexpr std::string_view kSchemaVersion = "parley.document/1";
 
 struct JsonOptions {
-  bool pretty = false;   // indented, one field per line (arrays of numbers stay inline)
-  bool text = true;      // include the original text
-  bool tokens = true;    // include the token columns
+  bool pretty = false;  // indented, one field per line (arrays of numbers stay inline)
+  bool text = true;     // include the original text
+  bool tokens = true;   // include the token columns
 };
 
 // Appends the record for `doc` (no trailing newline).

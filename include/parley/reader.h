@@ -53,8 +53,8 @@ struct ReaderOptions {
 };
 
 struct SourceLocation {
-  std::string file;   // path, or "-" for stdin
-  uint64_t line = 0;  // 1-based line where the record starts (0: whole file)
+  std::string file;              // path, or "-" for stdin
+  uint64_t line = 0;             // 1-based line where the record starts (0: whole file)
   std::string ToString() const;  // "file:line" or "file"
 };
 

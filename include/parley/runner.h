@@ -11,11 +11,11 @@
 namespace parley {
 
 struct RunTotals {
-  uint64_t read = 0;       // records the reader produced (good or bad)
-  uint64_t extracted = 0;  // documents that went through every stage
-  uint64_t rejected = 0;   // records rejected by the reader or a stage
-  uint64_t io_errors = 0;  // of those, files that could not be read at all
-  uint64_t text_bytes = 0; // bytes of document text processed
+  uint64_t read = 0;        // records the reader produced (good or bad)
+  uint64_t extracted = 0;   // documents that went through every stage
+  uint64_t rejected = 0;    // records rejected by the reader or a stage
+  uint64_t io_errors = 0;   // of those, files that could not be read at all
+  uint64_t text_bytes = 0;  // bytes of document text processed
   uint64_t tokens = 0;
   uint64_t input_bytes = 0;  // bytes consumed from the inputs (compressed)
   double seconds = 0;

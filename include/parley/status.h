@@ -11,12 +11,12 @@ namespace parley {
 
 enum class StatusCode : int {
   kOk = 0,
-  kInvalidArgument = 1,  // bad input data: a record, a field, a flag value
-  kNotFound = 2,         // a file or resource that does not exist
-  kIoError = 3,          // reading or writing failed
-  kDataLoss = 4,         // truncated or corrupt stream (e.g. a cut .gz)
-  kResourceExhausted = 5,// a record over a configured size limit
-  kFailedPrecondition = 6,// pipeline misconfigured (a stage's inputs missing)
+  kInvalidArgument = 1,     // bad input data: a record, a field, a flag value
+  kNotFound = 2,            // a file or resource that does not exist
+  kIoError = 3,             // reading or writing failed
+  kDataLoss = 4,            // truncated or corrupt stream (e.g. a cut .gz)
+  kResourceExhausted = 5,   // a record over a configured size limit
+  kFailedPrecondition = 6,  // pipeline misconfigured (a stage's inputs missing)
   kInternal = 7,
 };
 
@@ -39,19 +39,33 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
-inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
-inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
-inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
-inline Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
-inline Status FailedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
-inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
+inline Status NotFound(std::string m) {
+  return {StatusCode::kNotFound, std::move(m)};
+}
+inline Status IoError(std::string m) {
+  return {StatusCode::kIoError, std::move(m)};
+}
+inline Status DataLoss(std::string m) {
+  return {StatusCode::kDataLoss, std::move(m)};
+}
+inline Status ResourceExhausted(std::string m) {
+  return {StatusCode::kResourceExhausted, std::move(m)};
+}
+inline Status FailedPrecondition(std::string m) {
+  return {StatusCode::kFailedPrecondition, std::move(m)};
+}
+inline Status Internal(std::string m) {
+  return {StatusCode::kInternal, std::move(m)};
+}
 
 // A value or the Status that explains why there is none.
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  StatusOr(T value) : value_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!status_.ok() && "StatusOr needs a value or an error");
   }
@@ -72,8 +86,8 @@ class [[nodiscard]] StatusOr {
 
 }  // namespace parley
 
-#define PARLEY_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::parley::Status parley_status_ = (expr); \
+#define PARLEY_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::parley::Status parley_status_ = (expr);        \
     if (!parley_status_.ok()) return parley_status_; \
   } while (0)

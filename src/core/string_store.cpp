@@ -2,7 +2,9 @@
 
 namespace parley {
 
-StringStore::StringStore() { Intern(""); }
+StringStore::StringStore() {
+  Intern("");
+}
 
 uint32_t StringStore::Intern(std::string_view s) {
   if (auto it = ids_.find(s); it != ids_.end()) return it->second;

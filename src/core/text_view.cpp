@@ -15,7 +15,8 @@ void TextView::Builder::KeepUntil(uint32_t orig_end) {
   cursor_ = orig_end;
 }
 
-void TextView::Builder::Replace(uint32_t orig_begin, uint32_t orig_end, std::string_view replacement) {
+void TextView::Builder::Replace(uint32_t orig_begin, uint32_t orig_end,
+                                std::string_view replacement) {
   KeepUntil(orig_begin);
   assert(orig_end >= orig_begin && orig_end <= original_.size());
   auto vb = static_cast<uint32_t>(text_.size());

@@ -29,8 +29,8 @@ int Decode(std::string_view s, size_t i, char32_t* cp) {
     unsigned char c1 = p[i + 1];
     if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
     if (c == 0xF4 && c1 > 0x8F) return 0;  // > U+10FFFF
-    *cp = static_cast<char32_t>(((c & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) |
-                                (p[i + 3] & 0x3F));
+    *cp = static_cast<char32_t>(((c & 0x07) << 18) | ((c1 & 0x3F) << 12) |
+                                ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F));
     return 4;
   }
   return 0;

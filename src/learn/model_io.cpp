@@ -40,8 +40,7 @@ StatusOr<ModelReader> ModelReader::Open(const std::string& path, std::string_vie
 }
 
 StatusOr<ModelReader> ModelReader::FromBytes(std::string bytes, std::string name,
-                                             std::string_view kind,
-                                             std::string_view feature_set) {
+                                             std::string_view kind, std::string_view feature_set) {
   ModelReader r;
   r.buf_ = std::move(bytes);
   r.name_ = std::move(name);

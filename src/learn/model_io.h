@@ -47,8 +47,8 @@ class ModelReader {
   static StatusOr<ModelReader> Open(const std::string& path, std::string_view kind,
                                     std::string_view feature_set);
   // Same over bytes already in memory; `name` is used in messages.
-  static StatusOr<ModelReader> FromBytes(std::string bytes, std::string name,
-                                         std::string_view kind, std::string_view feature_set);
+  static StatusOr<ModelReader> FromBytes(std::string bytes, std::string name, std::string_view kind,
+                                         std::string_view feature_set);
 
   Status U32(uint32_t* v) { return Raw(v, sizeof *v); }
   Status U64(uint64_t* v) { return Raw(v, sizeof *v); }

@@ -42,8 +42,7 @@ void AveragedPerceptron::Add(std::vector<Cell>& row, uint32_t cls, float delta) 
   row.push_back({static_cast<uint16_t>(cls), delta, 0.0, clock_});
 }
 
-void AveragedPerceptron::Update(const FeatureId* feats, size_t n, uint32_t right,
-                                uint32_t wrong) {
+void AveragedPerceptron::Update(const FeatureId* feats, size_t n, uint32_t right, uint32_t wrong) {
   if (right == wrong) return;
   for (size_t i = 0; i < n; ++i) {
     std::vector<Cell>& row = rows_[feats[i]];
@@ -68,7 +67,8 @@ SparseLinearModel AveragedPerceptron::Finalize(float min_weight) const {
     rows.emplace_back(f, std::move(entries));
   }
   // Sorted by feature so a retrain from the same data gives the same file.
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   return SparseLinearModel::Build(num_classes_, rows);
 }
 

@@ -30,9 +30,18 @@ class JsonWriter {
   void Null();
 
   // Key + value shorthands.
-  void Field(std::string_view key, std::string_view v) { Key(key); String(v); }
-  void Field(std::string_view key, const char* v) { Key(key); String(v); }
-  void FieldInt(std::string_view key, int64_t v) { Key(key); Int(v); }
+  void Field(std::string_view key, std::string_view v) {
+    Key(key);
+    String(v);
+  }
+  void Field(std::string_view key, const char* v) {
+    Key(key);
+    String(v);
+  }
+  void FieldInt(std::string_view key, int64_t v) {
+    Key(key);
+    Int(v);
+  }
 
   static void AppendEscaped(std::string_view s, std::string* out);
 

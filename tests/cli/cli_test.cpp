@@ -1,6 +1,5 @@
 // The command line: help, version, exit codes, streams and bad input.
 #include <gtest/gtest.h>
-
 #include <simdjson.h>
 
 #include "cli/cli_runner.h"
@@ -16,7 +15,8 @@ TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("extract"), std::string::npos);
   EXPECT_NE(help.out.find("bench"), std::string::npos);
-  for (const char* cmd : {"extract --help", "eval --help", "eval tokenize --help", "bench --help"}) {
+  for (const char* cmd :
+       {"extract --help", "eval --help", "eval tokenize --help", "bench --help"}) {
     auto r = RunParley(cmd);
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;

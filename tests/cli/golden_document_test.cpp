@@ -2,7 +2,6 @@
 // facts of ../shared/golden/anchorage.expected.json (date, paragraphs, the
 // repair) and the offset invariant, checked on the record a user sees.
 #include <gtest/gtest.h>
-
 #include <simdjson.h>
 
 #include "cli/cli_runner.h"

@@ -21,7 +21,10 @@ TEST(TextView, IdentityMapsEveryOffsetToItself) {
 
 TEST(TextView, ReplacementShiftsLaterOffsets) {
   // "a“b”c": the curly quotes are 3 bytes each; the view uses ASCII '"'.
-  std::string s = "a\xE2\x80\x9C" "b\xE2\x80\x9D" "c";
+  std::string s =
+      "a\xE2\x80\x9C"
+      "b\xE2\x80\x9D"
+      "c";
   TextView::Builder b(s);
   b.Replace(1, 4, "\"");
   b.Replace(5, 8, "\"");
@@ -40,7 +43,9 @@ TEST(TextView, ReplacementShiftsLaterOffsets) {
 
 TEST(TextView, DeletionIsSkippedByBothEdges) {
   // "ab<ZWSP>cd": the zero-width space (3 bytes) is deleted in the view.
-  std::string s = "ab\xE2\x80\x8B" "cd";
+  std::string s =
+      "ab\xE2\x80\x8B"
+      "cd";
   TextView::Builder b(s);
   b.Replace(2, 5, "");
   TextView v = std::move(b).Finish();

@@ -25,11 +25,16 @@ TEST(Utf8, RejectsInvalidSequences) {
   EXPECT_EQ(utf8::Decode("\xE2\x80", 0, &cp), 0);  // truncated
   EXPECT_EQ(utf8::Decode("\x80", 0, &cp), 0);
   EXPECT_FALSE(utf8::IsValid("ok\xFFno"));
-  EXPECT_TRUE(utf8::IsValid("ok \xE2\x80\x9C" "fine\xE2\x80\x9D"));
+  EXPECT_TRUE(
+      utf8::IsValid("ok \xE2\x80\x9C"
+                    "fine\xE2\x80\x9D"));
 }
 
 TEST(Utf8, InvalidRunIsTheMaximalSubpart) {
-  EXPECT_EQ(utf8::InvalidRunLength("\xE2\x80" "A", 0), 2u);
+  EXPECT_EQ(utf8::InvalidRunLength("\xE2\x80"
+                                   "A",
+                                   0),
+            2u);
   EXPECT_EQ(utf8::InvalidRunLength("\xFF\x80", 0), 1u);
   EXPECT_EQ(utf8::InvalidRunLength("\xE0\x80", 0), 1u);  // E0 needs A0..BF next
 }

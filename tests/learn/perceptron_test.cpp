@@ -10,7 +10,8 @@ namespace {
 
 // Three classes, each signalled by its own feature among noise features.
 std::vector<FeatureId> Example(uint32_t cls, std::mt19937& rng) {
-  std::vector<FeatureId> f = {HashFeature(1, "signal" + std::to_string(cls)), HashFeature(0, "bias")};
+  std::vector<FeatureId> f = {HashFeature(1, "signal" + std::to_string(cls)),
+                              HashFeature(0, "bias")};
   for (int i = 0; i < 3; ++i) f.push_back(HashFeature(2, std::to_string(rng() % 50)));
   return f;
 }
@@ -34,7 +35,8 @@ TEST(AveragedPerceptron, LearnsASeparableProblem) {
     auto f = Example(cls, rng);
     std::vector<float> scores(3, 0.0f);
     m.Score(f.data(), f.size(), scores.data());
-    uint32_t best = static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    uint32_t best =
+        static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     correct += best == cls;
   }
   EXPECT_GE(correct, 295);

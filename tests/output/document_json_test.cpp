@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <simdjson.h>
 
 #include "parley/output.h"

@@ -1,7 +1,6 @@
 #include "output/json_writer.h"
 
 #include <gtest/gtest.h>
-
 #include <simdjson.h>
 
 #include <random>
