@@ -1,5 +1,7 @@
 #include "learn/linear_model.h"
 
+#include <cstring>
+
 #include "learn/model_io.h"
 
 namespace parley::learn {
@@ -42,7 +44,15 @@ void SparseLinearModel::Save(ModelWriter& w) const {
   }
   w.Array(keys);
   w.Array(row_begin_);
-  w.Array(entries_);
+  // Copy into zeroed memory so the padding bytes of Entry are zero and the
+  // same weights always give the same file.
+  std::vector<Entry> clean(entries_.size());
+  std::memset(static_cast<void*>(clean.data()), 0, clean.size() * sizeof(Entry));
+  for (size_t k = 0; k < entries_.size(); ++k) {
+    clean[k].cls = entries_[k].cls;
+    clean[k].weight = entries_[k].weight;
+  }
+  w.Array(clean);
 }
 
 Status SparseLinearModel::Load(ModelReader& r) {
