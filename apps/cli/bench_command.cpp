@@ -10,6 +10,7 @@ namespace {
 
 struct BenchFlags {
   InputFlags input;
+  PipelineFlags pipeline;
   int threads = 1;
   bool json = false;
   bool quiet = false;
@@ -21,10 +22,11 @@ int RunBench(const BenchFlags& f) {
     std::fprintf(stderr, "parley bench: %s\n", reader_options.status().message().c_str());
     return kExitUsage;
   }
-  auto pipeline = Pipeline::CreateDefault();
+  auto pipeline = Pipeline::CreateDefault(f.pipeline.ToOptions());
   if (!pipeline.ok()) {
     std::fprintf(stderr, "parley bench: %s\n", pipeline.status().ToString().c_str());
-    return kExitUsage;
+    StatusCode code = pipeline.status().code();
+    return code == StatusCode::kNotFound || code == StatusCode::kIoError ? kExitIo : kExitUsage;
   }
   auto reader = Reader::Open(f.input.inputs, *reader_options);
   RunCallbacks cb;
@@ -112,6 +114,7 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<BenchFlags>();
   CLI::App* cmd = app.add_subcommand("bench", "Time the whole pipeline over a corpus");
   flags->input.Register(cmd, false);
+  flags->pipeline.Register(cmd);
   cmd->add_option("--threads,-t", flags->threads, "Worker threads")->capture_default_str();
   cmd->add_flag("--json", flags->json, "Also print one JSON object on the last line");
   cmd->add_flag("--quiet,-q", flags->quiet, "No progress on stderr");

@@ -48,6 +48,29 @@ StatusOr<ReaderOptions> InputFlags::ToReaderOptions() const {
   return o;
 }
 
+void PipelineFlags::Register(CLI::App* app) {
+  app->add_option("--stages", stages,
+                  "Comma-separated stages to run, in order (repair, segment, tag, parse, ner)")
+      ->capture_default_str();
+  app->add_option("--models", models,
+                  "Folder with pos.model, parse.model, ner.model (default: $PARLEY_MODELS, "
+                  "else the models/ folder parley was built with)");
+}
+
+PipelineOptions PipelineFlags::ToOptions() const {
+  PipelineOptions o;
+  o.stages.clear();
+  size_t start = 0;
+  while (start <= stages.size()) {
+    size_t comma = stages.find(',', start);
+    if (comma == std::string::npos) comma = stages.size();
+    if (comma > start) o.stages.push_back(stages.substr(start, comma - start));
+    start = comma + 1;
+  }
+  o.models_dir = models;
+  return o;
+}
+
 Progress::Progress(std::string label, bool enabled)
     : label_(std::move(label)), enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0) {}
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/pipeline.h"
 #include "parley/reader.h"
 #include "parley/runner.h"
 
@@ -30,6 +31,15 @@ struct InputFlags {
   void Register(CLI::App* app, bool inputs_positional);
   // Builds ReaderOptions; an error message on bad flags.
   StatusOr<ReaderOptions> ToReaderOptions() const;
+};
+
+// Pipeline flags shared by extract and bench: --stages, --models.
+struct PipelineFlags {
+  std::string stages = "repair,segment,tag,parse,ner";
+  std::string models;
+
+  void Register(CLI::App* app);
+  PipelineOptions ToOptions() const;
 };
 
 // Prints progress to stderr: a live line on a terminal, a plain line every

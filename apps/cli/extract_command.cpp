@@ -11,6 +11,7 @@ namespace {
 
 struct ExtractFlags {
   InputFlags input;
+  PipelineFlags pipeline;
   std::string format = "jsonl";
   bool no_text = false;
   bool no_tokens = false;
@@ -33,10 +34,11 @@ int RunExtract(const ExtractFlags& f) {
     std::fprintf(stderr, "parley extract: %s\n", reader_options.status().message().c_str());
     return kExitUsage;
   }
-  auto pipeline = Pipeline::CreateDefault();
+  auto pipeline = Pipeline::CreateDefault(f.pipeline.ToOptions());
   if (!pipeline.ok()) {
     std::fprintf(stderr, "parley extract: %s\n", pipeline.status().ToString().c_str());
-    return kExitUsage;
+    StatusCode code = pipeline.status().code();
+    return code == StatusCode::kNotFound || code == StatusCode::kIoError ? kExitIo : kExitUsage;
   }
   std::vector<std::string> inputs = f.input.inputs;
   if (inputs.empty()) inputs.push_back("-");
@@ -95,6 +97,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "extract", "Extract structure from articles: one record per article on stdout");
   flags->input.Register(cmd, true);
+  flags->pipeline.Register(cmd);
   cmd->add_option("--format,-f", flags->format, "json (indented), jsonl (one line each) or text")
       ->capture_default_str();
   cmd->add_flag("--no-text", flags->no_text, "Leave the original text out of JSON records");

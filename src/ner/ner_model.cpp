@@ -1,0 +1,120 @@
+#include "ner/ner_model.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "learn/model_io.h"
+#include "ner/doc_context.h"
+
+namespace parley::ner {
+
+void GatherFeatures(const DocFeatures& df, bool with_doc, uint32_t i, uint32_t prev, uint32_t prev2,
+                    std::vector<learn::FeatureId>* out) {
+  out->assign(df.feats.begin() + df.offset[i], df.feats.begin() + df.offset[i + 1]);
+  if (with_doc) {
+    out->insert(out->end(), df.doc_feats.begin() + df.doc_offset[i],
+                df.doc_feats.begin() + df.doc_offset[i + 1]);
+  }
+  FeatureExtractor::AddHistory(df.tokens[i], prev, prev2, out);
+}
+
+void DecodeDocument(const NerWeights& weights, int pass, const NerInput& in, const DocFeatures& df,
+                    std::vector<float>* second_static, std::vector<uint8_t>* labels) {
+  const size_t n = in.forms.size();
+  labels->assign(n, kOutside);
+  const bool fill = pass == 0 && second_static;
+  if (fill) second_static->assign(n * kNumLabels, 0.0f);
+  std::vector<learn::FeatureId> hist;
+  float scores[kNumLabels];
+  uint8_t allowed[kNumLabels];
+  for (const auto& [b, e] : in.sentences) {
+    uint32_t prev = kStartLabel, prev2 = kStartLabel;
+    for (uint32_t i = b; i < e; ++i) {
+      const learn::FeatureId* feats = df.feats.data() + df.offset[i];
+      const size_t nf = df.offset[i + 1] - df.offset[i];
+      if (pass == 0) {
+        std::fill(scores, scores + kNumLabels, 0.0f);
+        if (fill)
+          weights.ScoreBoth(feats, nf, scores, second_static->data() + size_t{i} * kNumLabels);
+        else
+          weights.Score(0, feats, nf, scores);
+      } else {
+        // Static scores came with the first pass (second_static).
+        const float* pre = second_static->data() + size_t{i} * kNumLabels;
+        std::copy(pre, pre + kNumLabels, scores);
+        weights.Score(1, df.doc_feats.data() + df.doc_offset[i],
+                      df.doc_offset[i + 1] - df.doc_offset[i], scores);
+      }
+      hist.clear();
+      FeatureExtractor::AddHistory(df.tokens[i], prev, prev2, &hist);
+      weights.Score(pass, hist.data(), hist.size(), scores);
+      AllowedAfter(prev == kStartLabel ? kOutside : prev, i + 1 == e, allowed);
+      uint32_t best = kOutside;
+      float best_score = -std::numeric_limits<float>::infinity();
+      for (uint32_t c = 0; c < kNumLabels; ++c) {
+        if (allowed[c] && scores[c] > best_score) best_score = scores[c], best = c;
+      }
+      (*labels)[i] = static_cast<uint8_t>(best);
+      prev2 = prev;
+      prev = best;
+    }
+  }
+}
+
+std::vector<uint8_t> NerModel::PredictLabels(const NerInput& in,
+                                             std::vector<uint8_t>* first_pass) const {
+  DocFeatures df;
+  FeatureExtractor(&gazetteer, &lexicon).Extract(in, &df);
+  std::vector<uint8_t> labels;
+  std::vector<float> second_static;
+  DecodeDocument(packed, 0, in, df, has_second ? &second_static : nullptr, &labels);
+  if (first_pass) *first_pass = labels;
+  if (has_second) {
+    AddDocumentFeatures(in, labels, &df);
+    DecodeDocument(packed, 1, in, df, &second_static, &labels);
+  }
+  return labels;
+}
+
+std::vector<EntitySpan> NerModel::Predict(const NerInput& in) const {
+  std::vector<uint8_t> labels = PredictLabels(in, nullptr);
+  std::vector<EntitySpan> out;
+  for (const auto& [b, e] : in.sentences) {
+    std::vector<EntitySpan> s = DecodeBilou(labels.data() + b, e - b, b);
+    out.insert(out.end(), s.begin(), s.end());
+  }
+  return out;
+}
+
+Status NerModel::Save(const std::string& path) const {
+  learn::ModelWriter w("ner", kNerFeatureSet);
+  gazetteer.Save(w);
+  lexicon.Save(w);
+  w.U32(has_second ? 2 : 1);
+  first.Save(w);
+  if (has_second) second.Save(w);
+  return w.WriteFile(path);
+}
+
+StatusOr<NerModel> NerModel::Load(const std::string& path) {
+  auto r = learn::ModelReader::Open(path, "ner", kNerFeatureSet);
+  if (!r.ok()) return r.status();
+  NerModel m;
+  PARLEY_RETURN_IF_ERROR(m.gazetteer.Load(*r));
+  PARLEY_RETURN_IF_ERROR(m.lexicon.Load(*r));
+  uint32_t passes = 0;
+  PARLEY_RETURN_IF_ERROR(r->U32(&passes));
+  if (passes != 1 && passes != 2) return r->Corrupt("pass count");
+  PARLEY_RETURN_IF_ERROR(m.first.Load(*r));
+  m.has_second = passes == 2;
+  if (m.has_second) PARLEY_RETURN_IF_ERROR(m.second.Load(*r));
+  if (m.first.num_classes() != kNumLabels ||
+      (m.has_second && m.second.num_classes() != kNumLabels)) {
+    return r->Corrupt("label count");
+  }
+  if (!r->at_end()) return r->Corrupt("trailing bytes");
+  m.Pack();
+  return m;
+}
+
+}  // namespace parley::ner

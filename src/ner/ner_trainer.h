@@ -1,0 +1,37 @@
+// Training the NER tagger: greedy averaged-perceptron passes over CoNLL
+// documents, learning from the tagger's own label history.
+//
+// The second (document-level) model needs first-pass labels on the training
+// documents that are as wrong as they will be on new text, so they come
+// from K-fold jackknifing: each fold is labelled by a first-pass model
+// trained on the other folds. The shipped first-pass model is then trained
+// on everything. Deterministic for a given seed.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ner/conll.h"
+#include "ner/ner_model.h"
+
+namespace parley::ner {
+
+struct NerTrainOptions {
+  int epochs = 10;            // first pass
+  int second_epochs = 10;     // second pass
+  int folds = 5;              // jackknife folds (0 or 1: no second pass)
+  uint64_t seed = 7;          // the shipped model's (data/ner/NOTICE)
+  float min_weight = 1e-3f;   // averaged weights below this are dropped
+  std::string gazetteer_dir;  // data/ner/gazetteers
+  std::string clusters_path;  // data/ner/clusters.txt
+  FILE* log = nullptr;        // progress lines, or none
+};
+
+StatusOr<NerModel> TrainNer(const std::vector<NerDocument>& train, const NerTrainOptions& options,
+                            const std::vector<NerDocument>* dev = nullptr);
+
+// A document's NerInput; views point into `doc`, which must outlive it.
+NerInput InputOf(const NerDocument& doc);
+
+}  // namespace parley::ner

@@ -1,0 +1,101 @@
+// PosModel (see pos_model.h): greedy decoding and the model file.
+#include "tag/pos_model.h"
+
+#include <algorithm>
+
+#include "learn/model_io.h"
+#include "tag/greedy_decoder.h"
+
+namespace parley::tag {
+
+PosModel::PosModel(std::vector<std::string> upos, std::vector<std::string> xpos,
+                   WordTable dictionary, WordTable ambiguity, ContextLexicon contexts,
+                   learn::SparseLinearModel weights, Lemmatizer lemmatizer)
+    : upos_(std::move(upos)),
+      xpos_(std::move(xpos)),
+      dictionary_(std::move(dictionary)),
+      ambiguity_(std::move(ambiguity)),
+      contexts_(std::move(contexts)),
+      weights_(std::move(weights)),
+      packed_(learn::PackedLinearModel::Pack(weights_)),
+      lemmatizer_(std::move(lemmatizer)) {
+  for (const std::string& x : xpos_) lemma_class_.push_back(LemmaClassOf(x));
+}
+
+void PosModel::Tag(std::span<const std::string_view> forms, PosScratch* s) const {
+  PrepareSentence(forms, {&ambiguity_, &contexts_}, s);
+  const size_t n = forms.size();
+  s->labels.resize(n);
+  s->scores.resize(num_labels());
+  auto choose = [this, s](size_t, const learn::FeatureVector& f) {
+    std::fill(s->scores.begin(), s->scores.end(), 0);
+    packed_.Score(f.data(), f.size(), s->scores.data());
+    return ArgMax(s->scores.data(), s->scores.size());
+  };
+  DecodeGreedy(s, n, dictionary_, choose, s->labels.data());
+}
+
+void PosModel::Write(learn::ModelWriter& w) const {
+  w.Strings(upos_);
+  w.Strings(xpos_);
+  dictionary_.Save(w);
+  ambiguity_.Save(w);
+  contexts_.Save(w);
+  weights_.Save(w);
+  lemmatizer_.Save(w);
+}
+
+std::string PosModel::Serialize() const {
+  learn::ModelWriter w("pos", kPosFeatureSet);
+  Write(w);
+  return w.bytes();
+}
+
+Status PosModel::Save(const std::string& path) const {
+  learn::ModelWriter w("pos", kPosFeatureSet);
+  Write(w);
+  return w.WriteFile(path);
+}
+
+namespace {
+
+StatusOr<PosModel> Read(learn::ModelReader& r) {
+  std::vector<std::string> upos, xpos;
+  PARLEY_RETURN_IF_ERROR(r.Strings(&upos));
+  PARLEY_RETURN_IF_ERROR(r.Strings(&xpos));
+  if (upos.empty() || upos.size() != xpos.size() || upos.size() >= kStartLabel) {
+    return r.Corrupt("label lists");
+  }
+  WordTable dictionary, ambiguity;
+  PARLEY_RETURN_IF_ERROR(dictionary.Load(r));
+  for (uint64_t label : dictionary.values()) {
+    if (label >= upos.size()) return r.Corrupt("tag dictionary label out of range");
+  }
+  PARLEY_RETURN_IF_ERROR(ambiguity.Load(r));
+  ContextLexicon contexts;
+  PARLEY_RETURN_IF_ERROR(contexts.Load(r));
+  learn::SparseLinearModel weights;
+  PARLEY_RETURN_IF_ERROR(weights.Load(r));
+  if (weights.num_classes() != upos.size()) return r.Corrupt("class count differs from labels");
+  Lemmatizer lemmatizer;
+  PARLEY_RETURN_IF_ERROR(lemmatizer.Load(r));
+  if (!r.at_end()) return r.Corrupt("trailing bytes");
+  return PosModel(std::move(upos), std::move(xpos), std::move(dictionary), std::move(ambiguity),
+                  std::move(contexts), std::move(weights), std::move(lemmatizer));
+}
+
+}  // namespace
+
+StatusOr<PosModel> PosModel::Load(const std::string& path) {
+  auto r = learn::ModelReader::Open(path, "pos", kPosFeatureSet);
+  if (!r.ok()) return r.status();
+  return Read(*r);
+}
+
+StatusOr<PosModel> PosModel::FromBytes(std::string bytes, std::string name) {
+  auto r = learn::ModelReader::FromBytes(std::move(bytes), std::move(name), "pos", kPosFeatureSet);
+  if (!r.ok()) return r.status();
+  return Read(*r);
+}
+
+}  // namespace parley::tag

@@ -1,0 +1,84 @@
+// PosModel: the trained tagger and lemmatiser as one immutable object.
+//
+// Predict is pure: Tag() maps a sentence's forms to label indices, and each
+// label names a (UPOS, XPOS) pair; Lemma() maps a form and label to a lemma.
+// Writing the results into a Document is the stage's job (tag_stage.cpp).
+// One instance is shared by every thread; per-call memory is the caller's
+// PosScratch / LemmaScratch.
+//
+// File layout (after the learn/model_io.h header, kind "pos"): UPOS and XPOS
+// of each label, the tag dictionary, the ambiguity lexicon, the context
+// lexicon, the linear model, the lemmatizer.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "learn/linear_model.h"
+#include "learn/packed_model.h"
+#include "parley/status.h"
+#include "tag/lemmatizer.h"
+#include "tag/pos_features.h"
+#include "tag/word_table.h"
+
+namespace parley::tag {
+
+class PosModel {
+ public:
+  PosModel() = default;
+  PosModel(std::vector<std::string> upos, std::vector<std::string> xpos, WordTable dictionary,
+           WordTable ambiguity, ContextLexicon contexts, learn::SparseLinearModel weights,
+           Lemmatizer lemmatizer);
+
+  // Reads a model file; the error names the file and what to do.
+  static StatusOr<PosModel> Load(const std::string& path);
+  static StatusOr<PosModel> FromBytes(std::string bytes, std::string name);
+  // The model file's bytes: equal models give equal bytes.
+  std::string Serialize() const;
+  Status Save(const std::string& path) const;
+
+  size_t num_labels() const { return upos_.size(); }
+  std::string_view upos(uint16_t label) const { return upos_[label]; }
+  std::string_view xpos(uint16_t label) const { return xpos_[label]; }
+  const WordTable& dictionary() const { return dictionary_; }
+  const WordTable& ambiguity() const { return ambiguity_; }
+  const ContextLexicon& contexts() const { return contexts_; }
+  const learn::SparseLinearModel& weights() const { return weights_; }
+  const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+
+  // Labels of `forms` into scratch->labels (one per form), greedily left to
+  // right.
+  void Tag(std::span<const std::string_view> forms, PosScratch* scratch) const;
+  std::string_view Lemma(std::string_view form, uint16_t label, LemmaScratch* scratch) const {
+    return lemmatizer_.Lemmatize(form, xpos_[label], lemma_class_[label], scratch);
+  }
+
+ private:
+  void Write(learn::ModelWriter& w) const;
+  std::vector<std::string> upos_, xpos_;
+  std::vector<LemmaClass> lemma_class_;  // of each label's XPOS
+  WordTable dictionary_;                 // form -> label, for words that skip scoring
+  WordTable ambiguity_;                  // normal form -> ambiguity class (a feature)
+  ContextLexicon contexts_;
+  // The weights as stored (SparseLinearModel's stable file layout) and as
+  // scored (packed for speed at load, so the file does not depend on the
+  // packed layout).
+  learn::SparseLinearModel weights_;
+  learn::PackedLinearModel packed_;
+  Lemmatizer lemmatizer_;
+};
+
+// Index of the highest score (the first on ties, so results are stable).
+template <typename Score>
+uint16_t ArgMax(const Score* scores, size_t n) {
+  size_t best = 0;
+  for (size_t c = 1; c < n; ++c) {
+    if (scores[c] > scores[best]) best = c;
+  }
+  return static_cast<uint16_t>(best);
+}
+
+}  // namespace parley::tag

@@ -1,0 +1,138 @@
+// Training on a tiny hand-written fixture (tests/data/ner): determinism,
+// model file round trip, gazetteer matching.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "learn/model_io.h"
+#include "ner/doc_context.h"
+#include "ner/ner_eval.h"
+#include "ner/ner_trainer.h"
+
+namespace parley::ner {
+namespace {
+
+const std::string kData = std::string(PARLEY_SOURCE_DIR) + "/tests/data/ner";
+
+NerTrainOptions TinyOptions() {
+  NerTrainOptions o;
+  o.epochs = 6;
+  o.second_epochs = 6;
+  o.folds = 2;
+  o.seed = 3;
+  o.gazetteer_dir = kData + "/gazetteers";
+  o.clusters_path = kData + "/clusters.txt";
+  return o;
+}
+
+std::vector<NerDocument> TinyDocs() {
+  auto docs = ReadConll(kData + "/tiny.conll");
+  EXPECT_TRUE(docs.ok()) << docs.status().ToString();
+  return docs.ok() ? *docs : std::vector<NerDocument>{};
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string TempPath(const char* name) {
+  return ::testing::TempDir() + "/" + name + std::to_string(::getpid());
+}
+
+TEST(NerTraining, FixtureHasThreeDocuments) {
+  std::vector<NerDocument> docs = TinyDocs();
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[1].sentences[0].words[0], "PARIS");
+}
+
+// Model files are not compared byte for byte: SparseLinearModel writes its
+// (class, weight) entries with their struct padding, which is not
+// initialised. Every weight the fixture can reach is compared instead.
+TEST(NerTraining, IsDeterministic) {
+  std::vector<NerDocument> docs = TinyDocs();
+  auto a = TrainNer(docs, TinyOptions());
+  auto b = TrainNer(docs, TinyOptions());
+  ASSERT_TRUE(a.ok() && b.ok());
+  size_t compared = 0;
+  for (const NerDocument& d : docs) {
+    NerInput in = InputOf(d);
+    DocFeatures df;
+    FeatureExtractor(&a->gazetteer, &a->lexicon).Extract(in, &df);
+    std::vector<uint8_t> first;
+    std::vector<uint8_t> labels = a->PredictLabels(in, &first);
+    EXPECT_EQ(labels, b->PredictLabels(in, nullptr));
+    AddDocumentFeatures(in, first, &df);
+    for (learn::FeatureId f : df.feats) {
+      for (const learn::SparseLinearModel* m : {&a->first, &a->second}) {
+        const learn::SparseLinearModel& other = m == &a->first ? b->first : b->second;
+        std::vector<float> sa(kNumLabels, 0.0f), sb(kNumLabels, 0.0f);
+        m->Score(&f, 1, sa.data());
+        other.Score(&f, 1, sb.data());
+        EXPECT_EQ(sa, sb);
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 100u);
+  // Gazetteer and clusters are saved without padding: those bytes agree.
+  learn::ModelWriter wa("ner", "t"), wb("ner", "t");
+  a->gazetteer.Save(wa);
+  a->lexicon.Save(wa);
+  b->gazetteer.Save(wb);
+  b->lexicon.Save(wb);
+  EXPECT_EQ(wa.bytes(), wb.bytes());
+}
+
+TEST(NerTraining, LearnsTheFixture) {
+  std::vector<NerDocument> docs = TinyDocs();
+  auto m = TrainNer(docs, TinyOptions());
+  ASSERT_TRUE(m.ok());
+  EXPECT_GE(ScoreDocuments(*m, docs).overall.f1(), 0.8);
+}
+
+TEST(NerModelFile, RoundTripsAndPredictsTheSame) {
+  std::vector<NerDocument> docs = TinyDocs();
+  auto m = TrainNer(docs, TinyOptions());
+  ASSERT_TRUE(m.ok());
+  std::string path = TempPath("ner_rt");
+  ASSERT_TRUE(m->Save(path).ok());
+  auto loaded = NerModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->has_second);
+  for (const NerDocument& d : docs) {
+    NerInput in = InputOf(d);
+    EXPECT_EQ(m->Predict(in), loaded->Predict(in));
+  }
+  // A truncated file is reported, not read.
+  std::string bytes = Slurp(path);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2);
+  auto broken = NerModel::Load(path);
+  EXPECT_FALSE(broken.ok());
+  std::remove(path.c_str());
+}
+
+TEST(Gazetteer, MarksLongestMatchesPerList) {
+  Gazetteer g =
+      Gazetteer::FromLists({{"city", {"new york", "york", "new york city"}}, {"first", {"new"}}});
+  std::vector<std::string> words = {"in", "New", "York", "City", "today"};
+  std::vector<uint64_t> h;
+  for (const auto& w : words) h.push_back(HashString(LowerAscii(w)));
+  std::vector<uint8_t> parts(words.size() * g.num_lists());
+  g.Match(h.data(), h.size(), parts.data());
+  auto at = [&](size_t i, size_t l) { return static_cast<Part>(parts[i * 2 + l]); };
+  EXPECT_EQ(at(0, 0), Part::kO);
+  EXPECT_EQ(at(1, 0), Part::kB);
+  EXPECT_EQ(at(2, 0), Part::kI);
+  EXPECT_EQ(at(3, 0), Part::kL);
+  EXPECT_EQ(at(1, 1), Part::kU);
+  EXPECT_EQ(at(2, 1), Part::kO);
+}
+
+}  // namespace
+}  // namespace parley::ner

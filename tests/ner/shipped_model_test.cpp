@@ -1,0 +1,97 @@
+// The shipped model (models/ner.model): known sentences, the stage over a
+// segmented Document, document consistency, and an accuracy floor on
+// CoNLL-2003 dev when ../shared has it.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "ner/ner_eval.h"
+#include "ner/ner_stage.h"
+#include "ner/ner_trainer.h"
+#include "parley/ner.h"
+#include "parley/pipeline.h"
+
+namespace parley::ner {
+namespace {
+
+const std::string kModels = std::string(PARLEY_SOURCE_DIR) + "/models";
+
+const NerModel& Shipped() {
+  static const NerModel* model = [] {
+    auto m = NerModel::Load(kModels + "/ner.model");
+    EXPECT_TRUE(m.ok()) << m.status().ToString();
+    return m.ok() ? new NerModel(std::move(*m)) : new NerModel();
+  }();
+  return *model;
+}
+
+// Entities of space-separated sentences, as "TYPE:words" strings.
+std::vector<std::string> Tag(const std::vector<std::string>& sentences) {
+  NerDocument doc;
+  for (const std::string& s : sentences) {
+    NerSentence sent;
+    std::istringstream in(s);
+    for (std::string w; in >> w;) sent.words.push_back(w);
+    doc.sentences.push_back(sent);
+  }
+  NerInput in = InputOf(doc);
+  std::vector<std::string> out;
+  for (const EntitySpan& e : Shipped().Predict(in)) {
+    std::string s = std::string(TypeName(e.type)) + ":";
+    for (uint32_t i = e.begin; i < e.end; ++i)
+      s += (i > e.begin ? " " : "") + std::string(in.forms[i]);
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(ShippedNerModel, TagsMerkelSentence) {
+  std::vector<std::string> want = {"PER:Angela Merkel", "ORG:European Union", "LOC:Brussels"};
+  EXPECT_EQ(Tag({"Angela Merkel met officials of the European Union in Brussels ."}), want);
+}
+
+TEST(ShippedNerModel, KeepsANameConsistentAcrossTheDocument) {
+  // "Kowalczyk" alone is unknown; the first sentence says who it is.
+  std::vector<std::string> got = Tag({"Prime Minister Jan Kowalczyk arrived in Warsaw on Friday .",
+                                      "Kowalczyk told reporters the talks had gone well ."});
+  std::vector<std::string> want = {"PER:Jan Kowalczyk", "LOC:Warsaw", "PER:Kowalczyk"};
+  EXPECT_EQ(got, want);
+}
+
+TEST(NerStage, WritesMentionsIntoTheDocument) {
+  auto pipeline = Pipeline::CreateDefault();
+  ASSERT_TRUE(pipeline.ok());
+  auto stage = MakeNerStage(kModels);
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  EXPECT_EQ((*stage)->name(), "ner");
+  EXPECT_EQ((*stage)->requires_annotations(), uint32_t(kAnnTokens | kAnnSentences));
+  Document doc("Angela Merkel met officials of the European Union in Brussels.");
+  ASSERT_TRUE(pipeline->Process(doc).ok());
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  EXPECT_TRUE(doc.has(kAnnEntities));
+  std::vector<std::string> got;
+  for (const Mention& m : doc.mentions()) {
+    got.push_back(std::string(doc.strings().Get(m.type)) + ":" + std::string(doc.SpanText(m.span)));
+  }
+  std::vector<std::string> want = {"PER:Angela Merkel", "ORG:European Union", "LOC:Brussels"};
+  EXPECT_EQ(got, want);
+}
+
+TEST(NerStage, MissingModelIsReported) {
+  auto stage = MakeNerStage("/nonexistent");
+  ASSERT_FALSE(stage.ok());
+  EXPECT_NE(stage.status().ToString().find("ner.model"), std::string::npos);
+}
+
+TEST(ShippedNerModel, AccuracyFloorOnConllDev) {
+  const std::string dev = std::string(PARLEY_SHARED_DIR) + "/data/conll2003/eng.testa";
+  if (!std::ifstream(dev)) GTEST_SKIP() << dev << " not present";
+  auto scores = EvalNer(dev, kModels);
+  ASSERT_TRUE(scores.ok()) << scores.status().ToString();
+  // Measured F1 of the shipped model, less one point (see data/ner/NOTICE).
+  EXPECT_GE(scores->overall.f1(), 0.9010 - 0.01);
+}
+
+}  // namespace
+}  // namespace parley::ner

@@ -1,0 +1,126 @@
+// PosModel and its trainer on the hand-written fixture: training fits it,
+// files round-trip exactly, training is reproducible, bad files are refused.
+#include "tag/pos_model.h"
+
+#include <gtest/gtest.h>
+
+#include "tag/context_counter.h"
+#include "tag/pos_eval.h"
+#include "tag/pos_trainer.h"
+#include "tag/tagged_corpus.h"
+
+namespace parley::tag {
+namespace {
+
+std::vector<TaggedSentence> Fixture() {
+  auto data = ReadTaggedConllu(PARLEY_SOURCE_DIR "/tests/data/tag/fixture.conllu");
+  EXPECT_TRUE(data.ok()) << data.status().ToString();
+  return data.ok() ? std::move(*data) : std::vector<TaggedSentence>{};
+}
+
+// A context lexicon from the fixture's own text, so the tests cover it too.
+ContextLexicon FixtureContexts(const std::vector<TaggedSentence>& data) {
+  ContextCounter counter;
+  for (int copy = 0; copy < 5; ++copy) {
+    for (const TaggedSentence& s : data) {
+      std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+      counter.Add(forms);
+    }
+  }
+  ContextOptions o;
+  o.context_words = 20;
+  o.min_count = 5;
+  return counter.Build(o);
+}
+
+PosModel Train(const std::vector<TaggedSentence>& data, const ContextLexicon* contexts,
+               uint64_t seed = 7) {
+  PosTrainOptions o;
+  o.epochs = 10;
+  o.seed = seed;
+  // The fixture is tiny: keep every feature and weight, and dropout light.
+  o.min_feature_count = 1;
+  o.min_weight = 0.0f;
+  o.feature_dropout = 0.1;
+  o.contexts = contexts;
+  auto model = TrainPosModel(data, {}, o);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return model.ok() ? std::move(*model) : PosModel();
+}
+
+std::vector<std::string> Upos(const PosModel& m, const std::vector<std::string>& words) {
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  PosScratch scratch;
+  m.Tag(forms, &scratch);
+  std::vector<std::string> out;
+  for (uint16_t label : scratch.labels) out.emplace_back(m.upos(label));
+  return out;
+}
+
+TEST(PosModel, FixtureModelTagsItsTrainingData) {
+  std::vector<TaggedSentence> data = Fixture();
+  ContextLexicon contexts = FixtureContexts(data);
+  EXPECT_GT(contexts.size(), 0u);
+  PosModel model = Train(data, &contexts);
+  PosScores s = EvalPos(model, data);
+  EXPECT_EQ(s.tokens, 144u);
+  EXPECT_GE(s.upos_accuracy(), 0.98);
+  EXPECT_GE(s.xpos_accuracy(), 0.98);
+  EXPECT_EQ(Upos(model, {"She", "went", "to", "the", "market", "yesterday", "."}),
+            (std::vector<std::string>{"PRON", "VERB", "ADP", "DET", "NOUN", "NOUN", "PUNCT"}));
+}
+
+TEST(PosModel, SaveLoadRoundTripGivesIdenticalPredictions) {
+  std::vector<TaggedSentence> data = Fixture();
+  ContextLexicon contexts = FixtureContexts(data);
+  PosModel model = Train(data, &contexts);
+  std::string bytes = model.Serialize();
+  auto back = PosModel::FromBytes(bytes, "fixture.model");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->Serialize(), bytes);
+  PosScratch a, b;
+  LemmaScratch la, lb;
+  for (const TaggedSentence& s : data) {
+    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+    model.Tag(forms, &a);
+    back->Tag(forms, &b);
+    ASSERT_EQ(a.labels, b.labels);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      EXPECT_EQ(model.Lemma(forms[i], a.labels[i], &la), back->Lemma(forms[i], b.labels[i], &lb));
+    }
+  }
+  // Words never seen in training go through the same code paths.
+  EXPECT_EQ(Upos(model, {"Zork", "blorfed", "the", "quuxes", "."}),
+            Upos(*back, {"Zork", "blorfed", "the", "quuxes", "."}));
+}
+
+TEST(PosModel, TrainingIsReproducible) {
+  std::vector<TaggedSentence> data = Fixture();
+  ContextLexicon contexts = FixtureContexts(data);
+  EXPECT_EQ(Train(data, &contexts, 3).Serialize(), Train(data, &contexts, 3).Serialize());
+  EXPECT_EQ(Train(data, nullptr, 3).Serialize(), Train(data, nullptr, 3).Serialize());
+}
+
+TEST(PosModel, DamagedFilesAreRefusedWithTheirName) {
+  PosModel model = Train(Fixture(), nullptr);
+  std::string bytes = model.Serialize();
+  auto cut = PosModel::FromBytes(bytes.substr(0, bytes.size() / 2), "cut.model");
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().message().find("cut.model"), std::string::npos);
+  auto missing = PosModel::Load("/nonexistent/pos.model");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/nonexistent/pos.model"), std::string::npos);
+  std::string other = bytes;
+  other[8] = 99;  // format version
+  EXPECT_FALSE(PosModel::FromBytes(other, "v.model").ok());
+}
+
+TEST(PosModel, EmptySentenceTagsNothing) {
+  PosModel model = Train(Fixture(), nullptr);
+  PosScratch scratch;
+  model.Tag({}, &scratch);
+  EXPECT_TRUE(scratch.labels.empty());
+}
+
+}  // namespace
+}  // namespace parley::tag
