@@ -76,6 +76,7 @@ Status ModelReader::Corrupt(std::string_view what) const {
 }
 
 Status ModelReader::Raw(void* p, size_t n) {
+  if (n == 0) return Status::Ok();  // p may be null (an empty vector's data())
   if (n > buf_.size() - pos_) return Corrupt("unexpected end");
   std::memcpy(p, buf_.data() + pos_, n);
   pos_ += n;

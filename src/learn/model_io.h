@@ -37,7 +37,9 @@ class ModelWriter {
   Status WriteFile(const std::string& path) const;
 
  private:
-  void Raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
+  void Raw(const void* p, size_t n) {
+    if (n > 0) buf_.append(static_cast<const char*>(p), n);  // p may be null when n == 0
+  }
   std::string buf_;
 };
 
