@@ -104,6 +104,18 @@ int ExitCodeFor(const RunTotals& t) {
   return kExitOk;
 }
 
+void PrintPrfHeader(int name_width) {
+  std::printf("%-*s %9s %9s %9s %8s %8s %8s\n", name_width, "", "gold", "predicted", "correct", "P",
+              "R", "F1");
+}
+
+void PrintPrfRow(int name_width, const char* name, const PrfCounts& c) {
+  std::printf("%-*s %9llu %9llu %9llu %7.2f%% %7.2f%% %7.2f%%\n", name_width, name,
+              static_cast<unsigned long long>(c.gold), static_cast<unsigned long long>(c.predicted),
+              static_cast<unsigned long long>(c.correct), 100 * c.precision(), 100 * c.recall(),
+              100 * c.f1());
+}
+
 double PeakRssMb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/eval.h"
 #include "parley/pipeline.h"
 #include "parley/reader.h"
 #include "parley/runner.h"
@@ -61,6 +62,10 @@ class Progress {
 // "parley extract: 12 read, 11 extracted, 1 rejected (0 unreadable inputs)"
 void PrintTotals(const std::string& label, const RunTotals& t);
 int ExitCodeFor(const RunTotals& t);
+// A precision/recall table on stdout: the header, then one row per count;
+// `name_width` is the width of the first column.
+void PrintPrfHeader(int name_width);
+void PrintPrfRow(int name_width, const char* name, const PrfCounts& c);
 // Peak resident set size of this process in MB.
 double PeakRssMb();
 

@@ -28,15 +28,8 @@ int RunEvalTokenize(const TokenizeFlags& f) {
   double mb_per_s = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
   std::printf("gold: %s (%llu documents, %.2f MB)\n", f.gold.c_str(),
               static_cast<unsigned long long>(s.documents), static_cast<double>(s.bytes) / 1e6);
-  std::printf("%-10s %9s %9s %9s %8s %8s %8s\n", "", "gold", "predicted", "correct", "P", "R",
-              "F1");
-  auto row = [](const char* name, const PrfCounts& c) {
-    std::printf("%-10s %9llu %9llu %9llu %7.2f%% %7.2f%% %7.2f%%\n", name,
-                static_cast<unsigned long long>(c.gold),
-                static_cast<unsigned long long>(c.predicted),
-                static_cast<unsigned long long>(c.correct), 100 * c.precision(), 100 * c.recall(),
-                100 * c.f1());
-  };
+  PrintPrfHeader(10);
+  auto row = [](const char* name, const PrfCounts& c) { PrintPrfRow(10, name, c); };
   row("tokens", s.tokens);
   row("sentences", s.sentences);
   std::printf("speed: %.2f MB/s (repair + segmentation)\n", mb_per_s);

@@ -99,14 +99,8 @@ int RunEval(const EvalFlags& f) {
               static_cast<unsigned long long>(s.documents),
               static_cast<unsigned long long>(s.sentences),
               static_cast<unsigned long long>(s.tokens));
-  std::printf("%-8s %9s %9s %9s %8s %8s %8s\n", "", "gold", "predicted", "correct", "P", "R", "F1");
-  auto row = [](const char* name, const PrfCounts& c) {
-    std::printf("%-8s %9llu %9llu %9llu %7.2f%% %7.2f%% %7.2f%%\n", name,
-                static_cast<unsigned long long>(c.gold),
-                static_cast<unsigned long long>(c.predicted),
-                static_cast<unsigned long long>(c.correct), 100 * c.precision(), 100 * c.recall(),
-                100 * c.f1());
-  };
+  PrintPrfHeader(8);
+  auto row = [](const char* name, const PrfCounts& c) { PrintPrfRow(8, name, c); };
   for (size_t t = 0; t < kNerTypes.size(); ++t) row(kNerTypes[t], s.per_type[t]);
   row("all", s.overall);
   std::printf("speed: %.0f tokens per CPU second (features and decoding, one thread)\n", tps);
