@@ -12,16 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_check.h"
 #include "parley/reader.h"
-
-// Stops the run with the failed condition named, so a crash says which.
-#define CHECK(cond)                                                           \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      std::fprintf(stderr, "check failed at line %d: %s\n", __LINE__, #cond); \
-      std::abort();                                                           \
-    }                                                                         \
-  } while (0)
 
 namespace {
 

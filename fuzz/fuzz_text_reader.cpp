@@ -10,17 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_check.h"
 #include "io/input_format.h"
 #include "parley/reader.h"
-
-// Stops the run with the failed condition named, so a crash says which.
-#define CHECK(cond)                                                           \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      std::fprintf(stderr, "check failed at line %d: %s\n", __LINE__, #cond); \
-      std::abort();                                                           \
-    }                                                                         \
-  } while (0)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
