@@ -83,14 +83,17 @@ struct Paragraph {
 
 // What a stage has written into a document (bit set).
 enum Annotation : uint32_t {
-  kAnnView = 1u << 0,        // view() and repairs()
-  kAnnTokens = 1u << 1,      // tokens()
-  kAnnSentences = 1u << 2,   // sentences()
-  kAnnParagraphs = 1u << 3,  // paragraphs()
-  kAnnTags = 1u << 4,        // tokens().upos, xpos
-  kAnnLemmas = 1u << 5,      // tokens().lemma
-  kAnnParse = 1u << 6,       // tokens().head, deprel
-  kAnnEntities = 1u << 7,    // mentions()
+  kAnnView = 1u << 0,         // view() and repairs()
+  kAnnTokens = 1u << 1,       // tokens()
+  kAnnSentences = 1u << 2,    // sentences()
+  kAnnParagraphs = 1u << 3,   // paragraphs()
+  kAnnTags = 1u << 4,         // tokens().upos, xpos
+  kAnnLemmas = 1u << 5,       // tokens().lemma
+  kAnnParse = 1u << 6,        // tokens().head, deprel
+  kAnnEntities = 1u << 7,     // mentions()
+  kAnnDocEntities = 1u << 8,  // entities(), Mention::entity
+  kAnnLinks = 1u << 9,        // Entity::links (knowledge base, gazetteer)
+  kAnnQuotes = 1u << 10,      // quotes()
 };
 
 // A named-entity mention: tokens [token_begin, token_end) with a type id
@@ -98,7 +101,53 @@ enum Annotation : uint32_t {
 struct Mention {
   Span span;
   uint32_t token_begin = 0, token_end = 0;
-  uint32_t type = 0;
+  uint32_t type = 0;    // string id: PER, ORG, LOC, MISC
+  int32_t entity = -1;  // index into Document::entities(), -1 until clustered
+};
+
+// What an entity is linked to. Empty strings and geonames_id 0 mean unknown.
+struct EntityLinks {
+  std::string kb_id;       // id in the actor knowledge base
+  std::string country;     // ISO 3166-1 alpha-3 ("USA")
+  std::string admin1;      // ISO 3166-2 first-level region ("US-AK")
+  std::string role;        // role at the article's date ("head of state")
+  std::string actor_code;  // CAMEO-style actor code ("USAGOV")
+  std::string stands_for;  // metonymy: what the name stands for ("USA government")
+  int64_t geonames_id = 0;
+  double lat = 0, lon = 0;  // valid when geonames_id != 0 or has_coordinates
+  bool has_coordinates = false;
+  std::string feature_class;  // GeoNames feature class ("P" populated place, "A" region)
+};
+
+// Mentions of one referent within a document.
+struct Entity {
+  std::string name;                // canonical name
+  uint32_t type = 0;               // string id: PER, ORG, GPE, LOC, FAC, NORP, MISC
+  std::vector<uint32_t> mentions;  // indices into Document::mentions(), in text order
+  EntityLinks links;
+};
+
+enum class QuoteKind : uint8_t {
+  kDirect,    // verbatim, inside quotation marks
+  kIndirect,  // reported speech without quotation marks
+  kMixed,     // reported speech containing a verbatim part
+};
+const char* QuoteKindName(QuoteKind k);
+
+// One attribution: who said what. Spans are original-text byte offsets; the
+// content of a direct quote excludes its quotation marks.
+struct Quote {
+  Span content;
+  uint32_t token_begin = 0, token_end = 0;  // content tokens [begin, end)
+  QuoteKind kind = QuoteKind::kDirect;
+  Span cue;                                    // empty when there is none
+  uint32_t cue_lemma = StringStore::kMissing;  // string id
+  Span speaker;                                // speaker mention, empty when unknown
+  int32_t speaker_entity = -1;                 // index into entities(), -1 when unresolved
+  std::string speaker_name;  // canonical name of the speaker, empty when unresolved
+  int32_t nested_in = -1;    // index of the enclosing quote
+  Span channel;              // "in an interview with Fox News"; empty when none
+  float confidence = 0;      // in [0, 1]
 };
 
 // How a byte span is aligned to tokens (spaCy's char_span modes).
@@ -136,6 +185,12 @@ class Document {
   const std::vector<Mention>& mentions() const { return mentions_; }
   std::vector<Mention>& mutable_mentions() { return mentions_; }
 
+  const std::vector<Entity>& entities() const { return entities_; }
+  std::vector<Entity>& mutable_entities() { return entities_; }
+
+  const std::vector<Quote>& quotes() const { return quotes_; }
+  std::vector<Quote>& mutable_quotes() { return quotes_; }
+
   // Strings behind the id columns (tags, lemmas, labels, entity types).
   const StringStore& strings() const { return strings_; }
   StringStore& mutable_strings() { return strings_; }
@@ -165,6 +220,8 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
   std::vector<Mention> mentions_;
+  std::vector<Entity> entities_;
+  std::vector<Quote> quotes_;
   StringStore strings_;
   uint32_t annotations_ = 0;
 };

@@ -15,6 +15,15 @@ const char* RepairReasonName(RepairReason r) {
   return "unknown";
 }
 
+const char* QuoteKindName(QuoteKind k) {
+  switch (k) {
+    case QuoteKind::kDirect: return "direct";
+    case QuoteKind::kIndirect: return "indirect";
+    case QuoteKind::kMixed: return "mixed";
+  }
+  return "unknown";
+}
+
 void TokenColumns::clear() {
   begin.clear();
   end.clear();
@@ -56,6 +65,8 @@ Document::Document(Document&& o) noexcept
       sentences_(std::move(o.sentences_)),
       paragraphs_(std::move(o.paragraphs_)),
       mentions_(std::move(o.mentions_)),
+      entities_(std::move(o.entities_)),
+      quotes_(std::move(o.quotes_)),
       strings_(std::move(o.strings_)),
       annotations_(o.annotations_) {
   // A moved short string changes address: re-point an identity view.
@@ -73,6 +84,8 @@ Document& Document::operator=(Document&& o) noexcept {
   sentences_ = std::move(o.sentences_);
   paragraphs_ = std::move(o.paragraphs_);
   mentions_ = std::move(o.mentions_);
+  entities_ = std::move(o.entities_);
+  quotes_ = std::move(o.quotes_);
   strings_ = std::move(o.strings_);
   annotations_ = o.annotations_;
   if (view_.identity()) view_ = TextView::Identity(text_);
