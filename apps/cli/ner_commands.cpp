@@ -153,6 +153,10 @@ void AddNerCommands(CLI::App* train, CLI::App* eval, int* exit_code) {
       ->capture_default_str();
   t->add_option("--folds", tf->options.folds, "Jackknife folds (< 2: no second pass)")
       ->capture_default_str();
+  t->add_option("--dropout", tf->options.dropout, "Share of features hidden from each update")
+      ->capture_default_str();
+  t->add_option("--min-weight", tf->options.min_weight, "Averaged weights below this are dropped")
+      ->capture_default_str();
   t->add_option("--seed", tf->options.seed, "Shuffling seed")->capture_default_str();
   t->add_option("--gazetteers", tf->gazetteers, "Gazetteer folder")->capture_default_str();
   t->add_option("--clusters", tf->clusters, "Word cluster file")->capture_default_str();

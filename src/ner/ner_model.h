@@ -20,7 +20,7 @@
 namespace parley::ner {
 
 // Bumped whenever features.cpp or doc_context.cpp change what they extract.
-inline constexpr char kNerFeatureSet[] = "ner-bilou-v2";
+inline constexpr char kNerFeatureSet[] = "ner-bilou-v3";
 
 struct NerModel {
   Gazetteer gazetteer;

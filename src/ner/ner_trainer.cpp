@@ -29,15 +29,21 @@ struct Example {
   DocFeatures features;
 };
 
+// Fisher-Yates by hand: std::shuffle's algorithm differs between libraries.
+void Shuffle(std::vector<size_t>* order, std::mt19937_64* rng) {
+  for (size_t i = order->size(); i > 1; --i) std::swap((*order)[i - 1], (*order)[(*rng)() % i]);
+}
+
 // Epochs of greedy perceptron training over `docs` (indices into ex).
 learn::SparseLinearModel TrainPass(std::vector<Example>& ex, std::vector<size_t> docs,
                                    bool with_doc, int epochs, const NerTrainOptions& o) {
   learn::AveragedPerceptron p(kNumLabels);
   std::mt19937_64 rng(o.seed);
+  const auto drop_threshold = static_cast<uint64_t>(o.dropout * 0x1p64);
   std::vector<learn::FeatureId> feats;
   uint8_t allowed[kNumLabels];
   for (int epoch = 0; epoch < epochs; ++epoch) {
-    std::shuffle(docs.begin(), docs.end(), rng);
+    Shuffle(&docs, &rng);
     size_t errors = 0, tokens = 0;
     for (size_t d : docs) {
       const Example& x = ex[d];
@@ -45,6 +51,9 @@ learn::SparseLinearModel TrainPass(std::vector<Example>& ex, std::vector<size_t>
         uint32_t prev = kStartLabel, prev2 = kStartLabel;
         for (uint32_t i = b; i < e; ++i) {
           GatherFeatures(x.features, with_doc, i, prev, prev2, &feats);
+          if (drop_threshold > 0) {
+            std::erase_if(feats, [&](learn::FeatureId) { return rng() < drop_threshold; });
+          }
           AllowedAfter(prev == kStartLabel ? kOutside : prev, i + 1 == e, allowed);
           uint32_t guess = p.Predict(feats.data(), feats.size(), allowed);
           if (guess != x.gold[i]) {
@@ -79,6 +88,7 @@ void Report(const char* what, const NerModel& m, const std::vector<NerDocument>*
 
 StatusOr<NerModel> TrainNer(const std::vector<NerDocument>& train, const NerTrainOptions& o,
                             const std::vector<NerDocument>* dev) {
+  if (!(o.dropout >= 0 && o.dropout < 1)) return InvalidArgument("dropout must be in [0, 1)");
   NerModel m;
   auto gaz = Gazetteer::FromDirectory(o.gazetteer_dir);
   if (!gaz.ok()) return gaz.status();

@@ -18,11 +18,17 @@
 namespace parley::ner {
 
 struct NerTrainOptions {
-  int epochs = 10;            // first pass
-  int second_epochs = 10;     // second pass
-  int folds = 5;              // jackknife folds (0 or 1: no second pass)
-  uint64_t seed = 7;          // the shipped model's (data/ner/NOTICE)
-  float min_weight = 1e-3f;   // averaged weights below this are dropped
+  int epochs = 10;         // first pass
+  int second_epochs = 10;  // second pass
+  int folds = 5;           // jackknife folds (0 or 1: no second pass)
+  uint64_t seed = 7;       // the shipped model's (data/ner/NOTICE)
+  // Averaged weights below this are dropped: 0.5 takes 1.9 MB off the model
+  // (dropout keeps many small weights) for about -0.06 dev F1.
+  float min_weight = 0.5f;
+  // Share of features hidden from each training decision (dropout for the
+  // perceptron, after Wang & Manning 2013, as in src/tag): 0.2 and 0.3 are
+  // both worth about +0.5 dev F1 over none; 0.5 is too much.
+  double dropout = 0.2;
   std::string gazetteer_dir;  // data/ner/gazetteers
   std::string clusters_path;  // data/ner/clusters.txt
   FILE* log = nullptr;        // progress lines, or none

@@ -59,20 +59,20 @@ NerWeights NerWeights::Pack(const learn::SparseLinearModel& first,
   NerWeights w;
   size_t cap = 16;
   while (cap < all.size() * 2) cap <<= 1;
-  w.slots_.assign(cap, Slot{0, {0, 0}, {0, 0}, 0});
+  w.slots_.assign(cap, Slot{0, 0, {0, 0}, 0});
   w.filter_.assign(kFilterBits / 64, 0);
   const size_t mask = cap - 1;
   for (const auto& [key, row] : all) {
-    Slot s{key, {0, 0}, {0, 0}, 0};
+    Slot s{key, static_cast<uint32_t>(w.entries_.size()), {0, 0}, 0};
     int64_t r[2] = {row.first, row.second};
     for (int p = 0; p < 2; ++p) {
-      s.begin[p] = static_cast<uint32_t>(w.entries_.size());
       if (r[p] < 0) continue;
       const Rows& src = rows[p];
+      const size_t before = w.entries_.size();
       for (uint32_t k = src.row_begin[size_t(r[p])]; k < src.row_begin[size_t(r[p]) + 1]; ++k) {
-        w.entries_.push_back({src.entries[k].cls, src.entries[k].weight});
+        w.entries_.push_back(MakeEntry(src.entries[k].cls, src.entries[k].weight));
       }
-      s.size[p] = static_cast<uint16_t>(w.entries_.size() - s.begin[p]);
+      s.size[p] = static_cast<uint8_t>(w.entries_.size() - before);
     }
     if (key == 0) continue;  // 0 marks empty slots; a zero hash is not worth a special case
     size_t i = Home(key) & mask;
@@ -109,16 +109,16 @@ void NerWeights::ScoreChunked(int pass, const learn::FeatureId* feats, size_t n,
       const Slot* s = Probe(feats[idx[j]]);
       if (!s) continue;
       found[nf++] = s;
-      __builtin_prefetch(entries_.data() + s->begin[kPasses == 2 ? 0 : pass]);
+      __builtin_prefetch(entries_.data() + s->begin + (kPasses == 1 && pass == 1 ? s->size[0] : 0));
     }
     for (size_t j = 0; j < nf; ++j) {
       const Slot* s = found[j];
       const int p0 = kPasses == 2 ? 0 : pass;
-      const Entry* e = entries_.data() + s->begin[p0];
-      for (uint32_t c = 0; c < s->size[p0]; ++c) scores0[e[c].cls] += e[c].weight;
+      const Entry* e = entries_.data() + s->begin + (p0 == 1 ? s->size[0] : 0);
+      for (uint32_t c = 0; c < s->size[p0]; ++c) scores0[ClassOf(e[c])] += WeightOf(e[c]);
       if constexpr (kPasses == 2) {
-        e = entries_.data() + s->begin[1];
-        for (uint32_t c = 0; c < s->size[1]; ++c) scores1[e[c].cls] += e[c].weight;
+        e += s->size[0];
+        for (uint32_t c = 0; c < s->size[1]; ++c) scores1[ClassOf(e[c])] += WeightOf(e[c]);
       }
     }
   }

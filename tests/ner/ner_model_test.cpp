@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -114,6 +115,44 @@ TEST(NerModelFile, RoundTripsAndPredictsTheSame) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2);
   auto broken = NerModel::Load(path);
   EXPECT_FALSE(broken.ok());
+  std::remove(path.c_str());
+}
+
+// NerWeights packs each weight with its class into 32 bits; its scores must
+// stay those of the SparseLinearModels it was built from.
+TEST(NerWeights, ScoresLikeTheSparseModels) {
+  std::vector<NerDocument> docs = TinyDocs();
+  auto m = TrainNer(docs, TinyOptions());
+  ASSERT_TRUE(m.ok());
+  size_t nonzero = 0;
+  for (const NerDocument& d : docs) {
+    NerInput in = InputOf(d);
+    DocFeatures df;
+    FeatureExtractor(&m->gazetteer, &m->lexicon).Extract(in, &df);
+    for (int pass = 0; pass < 2; ++pass) {
+      const learn::SparseLinearModel& sparse = pass == 0 ? m->first : m->second;
+      for (learn::FeatureId f : df.feats) {
+        std::vector<float> want(kNumLabels, 0.0f), got(kNumLabels, 0.0f);
+        sparse.Score(&f, 1, want.data());
+        m->packed.Score(pass, &f, 1, got.data());
+        for (uint32_t c = 0; c < kNumLabels; ++c) {
+          EXPECT_NEAR(got[c], want[c], 1e-5f * std::fabs(want[c]));
+          nonzero += want[c] != 0.0f;
+        }
+      }
+    }
+  }
+  EXPECT_GT(nonzero, 50u);
+}
+
+TEST(NerModelFile, RefusesAnOlderFeatureSet) {
+  std::string path = TempPath("ner_old");
+  learn::ModelWriter w("ner", "ner-bilou-v2");
+  w.U32(0);
+  ASSERT_TRUE(w.WriteFile(path).ok());
+  auto loaded = NerModel::Load(path);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().ToString().find("retrain"), std::string::npos);
   std::remove(path.c_str());
 }
 
