@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config clang
       libsimdjson-dev libutf8proc-dev libcli11-dev zlib1g-dev libxxhash-dev
-      libgtest-dev libgmock-dev libbenchmark-dev clang-format)
+      libgtest-dev libgmock-dev libbenchmark-dev clang-format libsqlite3-dev)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

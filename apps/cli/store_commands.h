@@ -1,0 +1,12 @@
+// `parley ingest` (build or extend a corpus database) and `parley query`
+// (search it); see docs/store.md.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+void AddIngestCommand(CLI::App& app, int* exit_code);
+void AddQueryCommand(CLI::App& app, int* exit_code);
+
+}  // namespace parley::cli
