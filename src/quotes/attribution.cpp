@@ -1,0 +1,635 @@
+#include "quotes/attribution.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace parley::quotes {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return r;
+}
+
+bool Overlaps(Span a, Span b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+uint32_t OverlapBytes(Span a, Span b) {
+  const uint32_t lo = std::max(a.begin, b.begin), hi = std::min(a.end, b.end);
+  return hi > lo ? hi - lo : 0;
+}
+
+// Read-only views of the parse: children, subtree extents, sentences.
+class Tree {
+ public:
+  explicit Tree(const Document& doc) : doc_(doc), tk_(doc.tokens()) {
+    const size_t n = tk_.size();
+    children_.resize(n);
+    lo_.resize(n);
+    hi_.resize(n);
+    sentence_.assign(n, 0);
+    for (size_t s = 0; s < doc.sentences().size(); ++s) {
+      const Sentence& sent = doc.sentences()[s];
+      for (uint32_t i = sent.token_begin; i < sent.token_end && i < n; ++i) {
+        sentence_[i] = static_cast<uint32_t>(s);
+      }
+    }
+    for (uint32_t i = 0; i < n; ++i) lo_[i] = hi_[i] = i;
+    for (uint32_t i = 0; i < n; ++i) {
+      int32_t h = Head(i);
+      if (h >= 0) children_[h].push_back(i);
+      // Extend every ancestor's extent (bounded: a malformed tree with a
+      // cycle cannot loop forever).
+      for (size_t steps = 0; h >= 0 && steps < n; ++steps) {
+        lo_[h] = std::min(lo_[h], i);
+        hi_[h] = std::max(hi_[h], i);
+        h = Head(static_cast<uint32_t>(h));
+      }
+    }
+  }
+
+  size_t size() const { return tk_.size(); }
+  int32_t Head(uint32_t i) const {
+    const int32_t h = tk_.head[i];
+    return h >= 0 && static_cast<size_t>(h) < tk_.size() && static_cast<uint32_t>(h) != i ? h : -1;
+  }
+  std::string_view Deprel(uint32_t i) const { return doc_.strings().Get(tk_.deprel[i]); }
+  std::string_view Upos(uint32_t i) const { return doc_.strings().Get(tk_.upos[i]); }
+  std::string_view Lemma(uint32_t i) const { return doc_.strings().Get(tk_.lemma[i]); }
+  std::string LowerForm(uint32_t i) const { return Lower(doc_.TokenForm(i)); }
+  const std::vector<uint32_t>& Children(uint32_t i) const { return children_[i]; }
+  uint32_t Lo(uint32_t i) const { return lo_[i]; }
+  uint32_t Hi(uint32_t i) const { return hi_[i]; }
+  uint32_t SentenceOf(uint32_t i) const { return sentence_[i]; }
+  const Sentence& SentenceAt(uint32_t s) const { return doc_.sentences()[s]; }
+
+  int32_t Child(uint32_t i, std::string_view deprel) const {
+    for (uint32_t c : children_[i]) {
+      if (Deprel(c) == deprel) return static_cast<int32_t>(c);
+    }
+    return -1;
+  }
+  bool IsPunct(uint32_t i) const { return Upos(i) == "PUNCT"; }
+
+  // Tokens [first, last] as an original-text span.
+  Span SpanOf(uint32_t first, uint32_t last) const { return {tk_.begin[first], tk_.end[last]}; }
+
+  // The noun phrase headed by h: h and its dependents, without relative
+  // clauses, appositions, punctuation and case markers.
+  std::pair<uint32_t, uint32_t> NounPhrase(uint32_t h) const {
+    uint32_t lo = h, hi = h;
+    std::vector<uint32_t> stack = {h};
+    while (!stack.empty()) {
+      const uint32_t t = stack.back();
+      stack.pop_back();
+      lo = std::min(lo, t);
+      hi = std::max(hi, t);
+      for (uint32_t c : children_[t]) {
+        const std::string_view d = Deprel(c);
+        if (d == "acl" || d == "acl:relcl" || d == "appos" || d == "punct" || d == "parataxis" ||
+            d == "advcl" || d == "dep" || d == "case" || d == "ccomp" || d == "xcomp" ||
+            d == "list" || d == "discourse") {
+          continue;
+        }
+        if (d == "obl" || (t != h && d == "nmod")) continue;
+        if (d == "conj") {
+          const std::string_view u = Upos(t);
+          if (u != "NOUN" && u != "PROPN" && u != "PRON") continue;
+        }
+        stack.push_back(c);
+      }
+    }
+    return {lo, hi};
+  }
+
+  // Trims punctuation off both edges of [first, last]; false when nothing is left.
+  bool TrimPunct(uint32_t& first, uint32_t& last) const {
+    while (first <= last && IsPunct(first)) ++first;
+    while (last >= first && last > 0 && IsPunct(last)) --last;
+    return first <= last && !IsPunct(first);
+  }
+
+ private:
+  const Document& doc_;
+  const TokenColumns& tk_;
+  std::vector<std::vector<uint32_t>> children_;
+  std::vector<uint32_t> lo_, hi_, sentence_;
+};
+
+// Media words: an oblique with one of these names the channel of a quote.
+bool IsChannelWord(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "interview", "statement", "appearance", "broadcast", "show",     "program", "programme",
+      "podcast",   "op-ed",     "article",    "column",    "post",     "tweet",   "letter",
+      "speech",    "briefing",  "conference", "report",    "editorial"};
+  for (std::string_view w : kWords) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
+bool IsDash(std::string_view form) {
+  return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
+}
+
+class Finder {
+ public:
+  Finder(Document& doc, const CueLexicon& lex, const std::vector<MarkedQuote>& marked)
+      : doc_(doc), lex_(lex), marked_(marked), tree_(doc) {}
+
+  std::vector<Candidate> Run() {
+    const size_t n = tree_.size();
+    MapMarkedTokens();
+    // 1. Attributions from the parse, outside direct quotes.
+    std::vector<Candidate> parsed;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (in_marked_[i]) continue;
+      Candidate c;
+      if (FromVerb(i, c) || FromAccordingTo(i, c)) parsed.push_back(std::move(c));
+    }
+    // Univocal: the widest attribution wins where contents overlap or a cue
+    // sits inside another attribution's content.
+    std::stable_sort(parsed.begin(), parsed.end(), [](const Candidate& a, const Candidate& b) {
+      return a.quote.content.size() > b.quote.content.size();
+    });
+    std::vector<Candidate> accepted;
+    for (Candidate& c : parsed) {
+      bool clash = false;
+      for (const Candidate& a : accepted) {
+        if (Overlaps(a.quote.content, c.quote.content) ||
+            (c.cue_token >= 0 && Overlaps(a.quote.content, TokenSpan(c.cue_token))) ||
+            (a.cue_token >= 0 && Overlaps(c.quote.content, TokenSpan(a.cue_token)))) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) accepted.push_back(std::move(c));
+    }
+    // 2. Direct quotes take the cue and speaker of a parse attribution whose
+    // content is mostly inside them; parse attributions that only contain
+    // a quoted part become mixed quotes.
+    std::vector<Candidate> direct(marked_.size());
+    std::vector<bool> attributed(marked_.size(), false), absorbed(marked_.size(), false);
+    std::vector<Candidate> out;
+    for (Candidate& c : accepted) {
+      int best = -1;
+      uint32_t best_overlap = 0;
+      for (size_t m = 0; m < marked_.size(); ++m) {
+        if (marked_[m].nested_in >= 0) continue;
+        const uint32_t ov = OverlapBytes(marked_[m].content, c.quote.content);
+        if (ov > best_overlap) {
+          best_overlap = ov;
+          best = static_cast<int>(m);
+        }
+      }
+      if (best >= 0 && best_overlap * 10 >= c.quote.content.size() * 9) {
+        if (!attributed[best]) {
+          attributed[best] = true;
+          direct[best] = std::move(c);
+        }
+        continue;
+      }
+      if (best >= 0) {
+        c.quote.kind = QuoteKind::kMixed;
+        for (size_t m = 0; m < marked_.size(); ++m) {
+          if (marked_[m].nested_in < 0 && Overlaps(marked_[m].content, c.quote.content)) {
+            absorbed[m] = true;
+          }
+        }
+      }
+      out.push_back(std::move(c));
+    }
+    // 3. Direct quotes: cue and speaker from the parse, else from the words
+    // around the marks, else carried over from the previous paragraph.
+    int previous = -1;  // index into directs of the last top-level direct quote
+    uint32_t previous_paragraph = 0;
+    std::vector<Candidate> directs;
+    for (size_t m = 0; m < marked_.size(); ++m) {
+      const MarkedQuote& mq = marked_[m];
+      if (absorbed[m]) continue;
+      if (mq.nested_in >= 0 && absorbed[mq.nested_in]) continue;
+      Candidate c;
+      bool ok = false;
+      if (attributed[m]) {
+        c = std::move(direct[m]);
+        ok = true;
+      } else {
+        ok = Around(mq, c);
+      }
+      auto range = doc_.TokenRange(mq.content, Alignment::kExpand);
+      if (!range) continue;
+      const uint32_t paragraph = ParagraphOf(mq.content.begin);
+      if (!ok && mq.nested_in < 0 && previous >= 0 && directs[previous].speaker_head >= 0 &&
+          paragraph == previous_paragraph + 1 && StartsParagraph(mq)) {
+        c.speaker_head = directs[previous].speaker_head;
+        c.quote.speaker = directs[previous].quote.speaker;
+        c.continuation = true;
+        ok = true;
+      }
+      if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
+          directs[previous].quote.continued.empty() && directs[previous].cue_token >= 0 &&
+          TokenSpan(directs[previous].cue_token).begin >= directs[previous].quote.content.end &&
+          TokenSpan(directs[previous].cue_token).end <= mq.content.begin) {
+        // “…,” she said. “…”: the second piece goes on the same quote.
+        directs[previous].quote.continued = mq.content;
+        continue;
+      }
+      if (!ok) {
+        // No cue: keep long standalone quotes (speaker unknown), drop scare
+        // quotes and titles.
+        if (mq.nested_in >= 0 || range->second - range->first < 8) continue;
+      }
+      c.quote.content = mq.content;
+      c.quote.token_begin = range->first;
+      c.quote.token_end = range->second;
+      c.quote.kind = QuoteKind::kDirect;
+      c.quote.nested_in = -1;
+      directs.push_back(std::move(c));
+      if (mq.nested_in < 0) {
+        previous = static_cast<int>(directs.size()) - 1;
+        previous_paragraph = ParagraphOf(mq.content.end > 0 ? mq.content.end - 1 : 0);
+      }
+    }
+    for (Candidate& c : directs) out.push_back(std::move(c));
+    std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.quote.content.begin != b.quote.content.begin)
+        return a.quote.content.begin < b.quote.content.begin;
+      return a.quote.content.end > b.quote.content.end;
+    });
+    for (size_t i = 0; i < out.size(); ++i) {
+      for (size_t j = i; j-- > 0;) {
+        const Span outer = out[j].quote.content, inner = out[i].quote.content;
+        if (outer.begin <= inner.begin && inner.end <= outer.end) {
+          out[i].quote.nested_in = static_cast<int32_t>(j);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  Span TokenSpan(int32_t t) const { return tree_.SpanOf(t, t); }
+
+  void MapMarkedTokens() {
+    const TokenColumns& tk = doc_.tokens();
+    in_marked_.assign(tk.size(), false);
+    for (const MarkedQuote& mq : marked_) {
+      if (mq.nested_in >= 0) continue;
+      auto range = doc_.TokenRange(mq.content, Alignment::kExpand);
+      if (!range) continue;
+      for (uint32_t i = range->first; i < range->second; ++i) in_marked_[i] = true;
+    }
+  }
+
+  uint32_t ParagraphOf(uint32_t byte) const {
+    const auto& ps = doc_.paragraphs();
+    auto it = std::upper_bound(ps.begin(), ps.end(), byte,
+                               [](uint32_t b, const Paragraph& p) { return b < p.span.begin; });
+    return it == ps.begin() ? 0 : static_cast<uint32_t>(it - ps.begin() - 1);
+  }
+
+  bool StartsParagraph(const MarkedQuote& mq) const {
+    const uint32_t p = ParagraphOf(mq.content.begin);
+    const Span para = doc_.paragraphs()[p].span;
+    const uint32_t start = mq.open_mark.empty() ? mq.content.begin : mq.open_mark.begin;
+    return start <= para.begin + 1;
+  }
+
+  void SetCue(Candidate& c, uint32_t first, uint32_t last, std::string_view lemma) {
+    c.quote.cue = tree_.SpanOf(first, last);
+    c.quote.cue_lemma = doc_.mutable_strings().Intern(lemma);
+  }
+
+  void SetSpeaker(Candidate& c, uint32_t head) {
+    auto [lo, hi] = tree_.NounPhrase(head);
+    c.speaker_head = static_cast<int32_t>(head);
+    c.quote.speaker = tree_.SpanOf(lo, hi);
+  }
+
+  // The subject of cue verb v, looking through xcomp/advcl/conj to the
+  // verb they depend on ("…, noting that …"), and from a relative pronoun
+  // to the noun it modifies ("officials who said …").
+  int32_t SubjectOf(uint32_t v) const {
+    const int32_t s = ParsedSubjectOf(v);
+    if (s >= 0 || v == 0) return s;
+    // A parse that missed the subject: a name right before the verb.
+    for (const Mention& m : doc_.mentions()) {
+      if (m.token_end == v && tree_.SentenceOf(m.token_begin) == tree_.SentenceOf(v)) {
+        // The mention's own head: the token whose head lies outside it.
+        for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+          const int32_t h = tree_.Head(t);
+          if (h < static_cast<int32_t>(m.token_begin) || h >= static_cast<int32_t>(m.token_end)) {
+            return static_cast<int32_t>(t);
+          }
+        }
+        return static_cast<int32_t>(m.token_end - 1);
+      }
+    }
+    return -1;
+  }
+
+  int32_t ParsedSubjectOf(uint32_t v) const {
+    uint32_t t = v;
+    for (int depth = 0; depth < 3; ++depth) {
+      int32_t s = tree_.Child(t, "nsubj");
+      if (s >= 0) return s;  // a relative pronoun stays the mention (resolved later)
+      const std::string_view d = tree_.Deprel(t);
+      const int32_t h = tree_.Head(t);
+      if (h < 0 || !(d == "xcomp" || d == "advcl" || d == "conj")) return -1;
+      t = static_cast<uint32_t>(h);
+    }
+    return -1;
+  }
+
+  bool AcceptableSpeaker(int32_t s, CueClass cls) const {
+    if (s < 0) return false;
+    const std::string l = tree_.LowerForm(s);
+    if (l == "who" || l == "that" || l == "which") {
+      // A relative pronoun: only as the subject of a relative clause.
+      const int32_t v = tree_.Head(static_cast<uint32_t>(s));
+      if (v >= 0 && tree_.Deprel(static_cast<uint32_t>(v)) == "acl:relcl") return true;
+    }
+    if (l == "it" || l == "there" || l == "this" || l == "that" || l == "what" || l == "which") {
+      return cls == CueClass::kFinding;
+    }
+    if (l == "i" || l == "we" || l == "you") return false;  // inside an unmarked quote
+    const std::string_view u = tree_.Upos(s);
+    return u == "PROPN" || u == "NOUN" || u == "PRON" || u == "NUM" || u == "X";
+  }
+
+  void FindChannel(uint32_t cue, Candidate& c) {
+    for (uint32_t k : tree_.Children(cue)) {
+      const std::string_view d = tree_.Deprel(k);
+      const bool tell_object = (d == "obj" || d == "iobj") && tree_.Lemma(cue) == "tell";
+      const bool oblique = d == "obl" || d == "obl:tmod";
+      if (!tell_object && !oblique) continue;
+      bool media = tell_object || IsChannelWord(tree_.Lemma(k));
+      if (!media && oblique) {
+        int32_t cs = tree_.Child(k, "case");
+        media = cs >= 0 && tree_.LowerForm(cs) == "on";
+      }
+      if (!media) continue;
+      const Span sub = tree_.SpanOf(tree_.Lo(k), tree_.Hi(k));
+      for (const Mention& m : doc_.mentions()) {
+        if (m.span.begin >= sub.begin && m.span.end <= sub.end &&
+            doc_.strings().Get(m.type) == "ORG") {
+          c.quote.channel = m.span;
+          return;
+        }
+      }
+    }
+  }
+
+  // "X said (that) …", "…, X said", "X wants to …".
+  bool FromVerb(uint32_t v, Candidate& c) {
+    if (tree_.Upos(v) != "VERB") return false;
+    const std::string_view d = tree_.Deprel(v);
+    if (d == "amod" || d == "compound" || d == "acl") return false;
+    std::string lemma(tree_.Lemma(v));
+    int32_t prt = tree_.Child(v, "compound:prt");
+    CueClass cls = CueClass::kNone;
+    if (prt >= 0) {
+      const std::string particle = tree_.LowerForm(prt);
+      cls = lex_.Verb(lemma, particle);
+      if (cls != CueClass::kNone) lemma += " " + particle;
+    }
+    int32_t prep_obl = -1;  // "called for X": X, when "call for" is an entry
+    if (cls == CueClass::kNone) {
+      prt = -1;
+      for (uint32_t k : tree_.Children(v)) {
+        if (k < v || tree_.Deprel(k) != "obl") continue;
+        const int32_t cs = tree_.Child(k, "case");
+        if (cs < 0) continue;
+        cls = lex_.Verb(lemma, tree_.LowerForm(cs));
+        if (cls != CueClass::kNone) {
+          lemma += " " + tree_.LowerForm(cs);
+          prep_obl = static_cast<int32_t>(k);
+        }
+        break;
+      }
+    }
+    if (cls == CueClass::kNone) cls = lex_.Verb(lemma);
+    if (cls == CueClass::kNone) return false;
+    // The content.
+    uint32_t first = 0, last = 0;
+    bool found = false;
+    int32_t comp = tree_.Child(v, "ccomp");
+    if (comp < 0) comp = tree_.Child(v, "xcomp");
+    if (prep_obl >= 0) {
+      first = tree_.Lo(prep_obl);
+      last = tree_.Hi(prep_obl);
+      if (tree_.Deprel(first) == "case") ++first;
+      found = true;
+    } else if (comp >= 0) {
+      first = tree_.Lo(comp);
+      last = tree_.Hi(comp);
+      found = true;
+    } else if (int32_t obj = tree_.Child(v, "obj");
+               obj >= 0 && cls != CueClass::kFinding && !(prt >= 0 && prt > obj)) {
+      // "X criticized Obama for …": the object, with what follows it.
+      first = tree_.Lo(obj);
+      last = tree_.Hi(obj);
+      for (uint32_t k : tree_.Children(v)) {
+        const std::string_view kd = tree_.Deprel(k);
+        if (k > static_cast<uint32_t>(obj) && (kd == "obl" || kd == "xcomp" || kd == "advcl")) {
+          last = std::max(last, tree_.Hi(k));
+        }
+      }
+      found = true;
+    } else if (d == "parataxis" && tree_.Head(v) >= 0) {
+      // "…, X said": the content is the clause the cue hangs from.
+      const uint32_t h = tree_.Head(v);
+      const uint32_t hlo = tree_.Lo(h), hhi = tree_.Hi(h), vlo = tree_.Lo(v), vhi = tree_.Hi(v);
+      if (vhi >= hhi && vlo > hlo) {
+        first = hlo;
+        last = vlo - 1;
+      } else if (vlo <= hlo && vhi < hhi) {
+        first = vhi + 1;
+        last = hhi;
+      } else if (vlo - hlo >= hhi - vhi) {
+        first = hlo;
+        last = vlo - 1;
+      } else {
+        first = vhi + 1;
+        last = hhi;
+      }
+      found = true;
+    }
+    if (!found || !tree_.TrimPunct(first, last) || last - first < 1) return false;
+    // Content and cue stay in one sentence.
+    if (tree_.SentenceOf(first) != tree_.SentenceOf(v)) return false;
+    const int32_t subject = SubjectOf(v);
+    if (!AcceptableSpeaker(subject, cls)) return false;
+    if (subject >= static_cast<int32_t>(first) && subject <= static_cast<int32_t>(last)) {
+      return false;
+    }
+    c.quote.kind = QuoteKind::kIndirect;
+    c.quote.content = tree_.SpanOf(first, last);
+    c.quote.token_begin = first;
+    c.quote.token_end = last + 1;
+    c.cue_token = static_cast<int32_t>(v);
+    SetCue(c, v, prt >= 0 ? std::max<uint32_t>(v, prt) : v, lemma);
+    if (prt >= 0 && static_cast<uint32_t>(prt) < v) c.quote.cue = tree_.SpanOf(prt, v);
+    SetSpeaker(c, static_cast<uint32_t>(subject));
+    FindChannel(v, c);
+    return true;
+  }
+
+  // "According to X, …".
+  bool FromAccordingTo(uint32_t a, Candidate& c) {
+    if (a + 1 >= tree_.size() || tree_.LowerForm(a) != "according" ||
+        tree_.LowerForm(a + 1) != "to") {
+      return false;
+    }
+    const int32_t x = tree_.Head(a);
+    if (x < 0 || tree_.SentenceOf(x) != tree_.SentenceOf(a)) return false;
+    const int32_t h = tree_.Head(x);
+    if (h < 0) return false;
+    const uint32_t hlo = tree_.Lo(h), hhi = tree_.Hi(h), xlo = tree_.Lo(x), xhi = tree_.Hi(x);
+    uint32_t first, last;
+    if (xlo <= hlo) {
+      first = xhi + 1;
+      last = hhi;
+    } else if (xhi >= hhi) {
+      first = hlo;
+      last = xlo - 1;
+    } else if (xlo - hlo >= hhi - xhi) {
+      first = hlo;
+      last = xlo - 1;
+    } else {
+      first = xhi + 1;
+      last = hhi;
+    }
+    if (!tree_.TrimPunct(first, last) || last - first < 1) return false;
+    c.quote.kind = QuoteKind::kIndirect;
+    c.quote.content = tree_.SpanOf(first, last);
+    c.quote.token_begin = first;
+    c.quote.token_end = last + 1;
+    c.cue_token = static_cast<int32_t>(a);
+    SetCue(c, a, a + 1, "according to");
+    SetSpeaker(c, static_cast<uint32_t>(x));
+    FindChannel(static_cast<uint32_t>(h), c);
+    return true;
+  }
+
+  // A direct quote with no parse attribution: the words right after its
+  // closing mark ("…,” the expert noted", "…” – Trump's key quote") or
+  // right before its opening mark ("He said: “…”").
+  bool Around(const MarkedQuote& mq, Candidate& c) {
+    const TokenColumns& tk = doc_.tokens();
+    const size_t n = tk.size();
+    // Bounds: a nested quote looks only inside its enclosing quote.
+    Span bound = {0, static_cast<uint32_t>(doc_.text().size())};
+    if (mq.nested_in >= 0) bound = marked_[mq.nested_in].content;
+    auto range = doc_.TokenRange(mq.content, Alignment::kExpand);
+    if (!range) return false;
+    // After the closing mark.
+    if (!mq.close_mark.empty()) {
+      uint32_t t = range->second;
+      while (t < n && tk.begin[t] < mq.close_mark.end) ++t;  // skip the mark itself
+      if (t < n && tk.begin[t] < bound.end) {
+        const uint32_t sentence = tree_.SentenceOf(t);
+        const uint32_t end =
+            std::min<uint32_t>(tree_.SentenceAt(sentence).token_end, static_cast<uint32_t>(n));
+        // “…” – Name('s quote)
+        if (IsDash(doc_.TokenForm(t)) && t + 1 < end) {
+          const uint32_t name = t + 1;
+          for (const Mention& m : doc_.mentions()) {
+            if (m.token_begin != name || doc_.strings().Get(m.type) != "PER") continue;
+            c.speaker_head = static_cast<int32_t>(m.token_end - 1);
+            c.quote.speaker = m.span;
+            c.dash = true;
+            SetCue(c, t, t, "–");
+            // A noun cue after the possessive: "Trump's key quote".
+            uint32_t k = m.token_end;
+            if (k < end && (doc_.TokenForm(k) == "'s" || doc_.TokenForm(k) == "\u2019s")) {
+              for (uint32_t j = k + 1; j < std::min(end, k + 4); ++j) {
+                if (tree_.Upos(j) == "NOUN" && lex_.Noun(tree_.Lemma(j))) {
+                  SetCue(c, j, j, tree_.Lemma(j));
+                  break;
+                }
+              }
+            }
+            return true;
+          }
+        }
+        // “…,” NP cue / “…,” cue NP
+        for (uint32_t j = t; j < end && tk.begin[j] < bound.end && j < t + 8; ++j) {
+          if (in_marked_[j] && mq.nested_in < 0) break;
+          if (tree_.Upos(j) != "VERB") continue;
+          const CueClass cls = lex_.Verb(tree_.Lemma(j));
+          if (cls != CueClass::kSpeech) break;
+          int32_t s = tree_.Child(j, "nsubj");
+          if (s < 0 && j + 1 < end) {
+            const std::string_view u = tree_.Upos(j + 1);
+            if (u == "PROPN" || u == "PRON" || u == "NOUN") s = static_cast<int32_t>(j + 1);
+          }
+          if (!AcceptableSpeaker(s, cls)) break;
+          c.cue_token = static_cast<int32_t>(j);
+          SetCue(c, j, j, tree_.Lemma(j));
+          SetSpeaker(c, static_cast<uint32_t>(s));
+          FindChannel(j, c);
+          return true;
+        }
+      }
+    }
+    // Before the opening mark: "X said: “…”".
+    if (!mq.open_mark.empty() && range->first > 0) {
+      uint32_t t = range->first;
+      while (t > 0 && tk.end[t - 1] > mq.open_mark.begin) --t;  // the mark itself
+      if (t == 0) return false;
+      // Only within the quote's own sentence ("He said: “…”").
+      const uint32_t sentence = tree_.SentenceOf(t);
+      if (tree_.SentenceOf(t - 1) != sentence) return false;
+      const uint32_t start = tree_.SentenceAt(sentence).token_begin;
+      // "Name: “…”": a colon right after a name introduces the quote.
+      if (t >= 2 && doc_.TokenForm(t - 1) == ":") {
+        for (const Mention& m : doc_.mentions()) {
+          if (m.token_end != t - 1 || m.token_begin < start) continue;
+          const std::string_view type = doc_.strings().Get(m.type);
+          if (type != "PER" && type != "ORG") continue;
+          c.speaker_head = static_cast<int32_t>(m.token_end - 1);
+          c.quote.speaker = m.span;
+          c.cue_token = static_cast<int32_t>(t - 1);
+          SetCue(c, t - 1, t - 1, ":");
+          return true;
+        }
+      }
+      for (uint32_t j = t; j-- > start && j + 8 > t;) {
+        if (tk.begin[j] < bound.begin) break;
+        if (in_marked_[j] && mq.nested_in < 0) break;
+        if (tree_.Upos(j) != "VERB") continue;
+        const CueClass cls = lex_.Verb(tree_.Lemma(j));
+        if (cls != CueClass::kSpeech) break;
+        const int32_t s = SubjectOf(j);
+        if (!AcceptableSpeaker(s, cls)) break;
+        c.cue_token = static_cast<int32_t>(j);
+        SetCue(c, j, j, tree_.Lemma(j));
+        SetSpeaker(c, static_cast<uint32_t>(s));
+        FindChannel(j, c);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Document& doc_;
+  const CueLexicon& lex_;
+  const std::vector<MarkedQuote>& marked_;
+  Tree tree_;
+  std::vector<bool> in_marked_;
+};
+
+}  // namespace
+
+std::vector<Candidate> FindAttributions(Document& doc, const CueLexicon& lexicon,
+                                        const std::vector<MarkedQuote>& marked) {
+  return Finder(doc, lexicon, marked).Run();
+}
+
+}  // namespace parley::quotes

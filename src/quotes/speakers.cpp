@@ -1,0 +1,367 @@
+#include "quotes/speakers.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+namespace parley::quotes {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return r;
+}
+
+// Who a mention can refer to: the document's entities when the entities
+// stage ran, else NER mentions grouped by surname (PER) or by text.
+struct Referent {
+  std::string name;
+  std::string type;
+  int32_t entity = -1;
+  std::string role;  // from the knowledge base, when linked
+};
+
+struct MentionInfo {
+  uint32_t token_begin, token_end;
+  int32_t referent;
+  bool in_quote;  // inside the content of a direct quote
+};
+
+class Resolver {
+ public:
+  Resolver(const Document& doc, std::vector<Candidate>& cands) : doc_(doc), cands_(cands) {
+    BuildReferents();
+  }
+
+  void Run() {
+    const size_t n = cands_.size();
+    resolved_.assign(n, -1);
+    kind_.assign(n, Kind::kNone);
+    // Names and descriptions first, pronouns after in text order, so that
+    // "him" can refer to a speaker first called "the expert".
+    for (size_t i = 0; i < n; ++i) {
+      int32_t h = cands_[i].speaker_head;
+      if (h < 0) continue;
+      // "officials who said …": resolve the relative pronoun through the
+      // noun its clause modifies.
+      const int32_t noun = RelativeAntecedent(static_cast<uint32_t>(h));
+      if (noun >= 0) cands_[i].speaker_head = h = noun;
+      const int32_t r = ReferentAt(static_cast<uint32_t>(h));
+      if (r >= 0) {
+        resolved_[i] = r;
+        kind_[i] = Kind::kName;
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const int32_t h = cands_[i].speaker_head;
+      if (h < 0 || kind_[i] != Kind::kNone || !IsDescription(static_cast<uint32_t>(h))) continue;
+      resolved_[i] = ResolveDescription(i, static_cast<uint32_t>(h));
+      kind_[i] = resolved_[i] >= 0 ? Kind::kDescription : Kind::kUnresolved;
+    }
+    std::vector<size_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return cands_[a].quote.speaker.begin < cands_[b].quote.speaker.begin;
+    });
+    for (size_t i : order) {
+      const int32_t h = cands_[i].speaker_head;
+      if (h < 0 || kind_[i] != Kind::kNone) continue;
+      const int want = PronounClass(static_cast<uint32_t>(h));
+      if (want == 0) {
+        kind_[i] = Kind::kUnresolved;
+        continue;
+      }
+      resolved_[i] = ResolvePronoun(cands_[i].quote.speaker.begin, want);
+      kind_[i] = resolved_[i] >= 0 ? Kind::kPronoun : Kind::kUnresolved;
+    }
+    for (size_t i = 0; i < n; ++i) Apply(i);
+  }
+
+ private:
+  enum class Kind : uint8_t { kNone, kName, kDescription, kPronoun, kUnresolved };
+
+  void BuildReferents() {
+    const auto& mentions = doc_.mentions();
+    mention_referent_.assign(mentions.size(), -1);
+    if (doc_.has(kAnnDocEntities) && !doc_.entities().empty()) {
+      for (size_t e = 0; e < doc_.entities().size(); ++e) {
+        const Entity& ent = doc_.entities()[e];
+        referents_.push_back({ent.name, std::string(doc_.strings().Get(ent.type)),
+                              static_cast<int32_t>(e), ent.links.role});
+      }
+      for (size_t m = 0; m < mentions.size(); ++m) {
+        const int32_t e = mentions[m].entity;
+        if (e >= 0 && static_cast<size_t>(e) < referents_.size()) mention_referent_[m] = e;
+      }
+    } else {
+      std::unordered_map<std::string, int32_t> by_key;
+      for (size_t m = 0; m < mentions.size(); ++m) {
+        const Mention& mention = mentions[m];
+        const std::string type(doc_.strings().Get(mention.type));
+        const std::string text(doc_.SpanText(mention.span));
+        std::string key =
+            type + "|" +
+            (type == "PER" ? Lower(doc_.TokenForm(mention.token_end - 1)) : Lower(text));
+        auto [it, added] = by_key.emplace(key, static_cast<int32_t>(referents_.size()));
+        if (added) referents_.push_back({text, type, -1, {}});
+        Referent& r = referents_[it->second];
+        if (text.size() > r.name.size()) r.name = text;
+        mention_referent_[m] = it->second;
+      }
+    }
+    // Mentions inside direct quotes are not antecedents outside them.
+    std::vector<Span> direct;
+    for (const Candidate& c : cands_) {
+      if (c.quote.kind == QuoteKind::kDirect) direct.push_back(c.quote.content);
+    }
+    for (size_t m = 0; m < mentions.size(); ++m) {
+      bool inside = false;
+      for (Span s : direct) {
+        if (mentions[m].span.begin >= s.begin && mentions[m].span.end <= s.end) inside = true;
+      }
+      infos_.push_back(
+          {mentions[m].token_begin, mentions[m].token_end, mention_referent_[m], inside});
+    }
+  }
+
+  int32_t RelativeAntecedent(uint32_t t) const {
+    const std::string l = Lower(doc_.TokenForm(t));
+    if (l != "who" && l != "that" && l != "which") return -1;
+    const TokenColumns& tk = doc_.tokens();
+    const int32_t v = tk.head[t];
+    if (v < 0 || doc_.strings().Get(tk.deprel[v]) != "acl:relcl") return -1;
+    return tk.head[v];
+  }
+
+  int32_t ReferentAt(uint32_t token) const {
+    for (const MentionInfo& m : infos_) {
+      if (m.token_begin <= token && token < m.token_end) return m.referent;
+    }
+    return -1;
+  }
+
+  std::string_view Upos(uint32_t t) const { return doc_.strings().Get(doc_.tokens().upos[t]); }
+  std::string_view Lemma(uint32_t t) const { return doc_.strings().Get(doc_.tokens().lemma[t]); }
+
+  // A definite common noun phrase: "the expert", "the political analyst".
+  bool IsDescription(uint32_t h) const {
+    if (Upos(h) != "NOUN") return false;
+    const TokenColumns& tk = doc_.tokens();
+    for (uint32_t t = h; t-- > 0 && t + 4 > h;) {
+      if (tk.head[t] != static_cast<int32_t>(h)) continue;
+      const std::string l = Lower(doc_.TokenForm(t));
+      if (l == "the" || l == "this" || l == "that") return true;
+    }
+    return false;
+  }
+
+  // Nouns that name a person by role: the descriptions a speaker can have.
+  static bool IsPersonNoun(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {"expert",      "analyst",       "official",
+                                                  "spokesman",   "spokeswoman",   "spokesperson",
+                                                  "president",   "minister",      "senator",
+                                                  "lawmaker",    "leader",        "chairman",
+                                                  "chairwoman",  "chair",         "director",
+                                                  "governor",    "mayor",         "secretary",
+                                                  "ambassador",  "diplomat",      "candidate",
+                                                  "nominee",     "adviser",       "advisor",
+                                                  "aide",        "professor",     "researcher",
+                                                  "economist",   "scientist",     "lawyer",
+                                                  "attorney",    "judge",         "prosecutor",
+                                                  "general",     "commander",     "officer",
+                                                  "chief",       "executive",     "founder",
+                                                  "author",      "writer",        "reporter",
+                                                  "journalist",  "editor",        "host",
+                                                  "activist",    "organizer",     "strategist",
+                                                  "pollster",    "consultant",    "representative",
+                                                  "congressman", "congresswoman", "chancellor",
+                                                  "premier",     "king",          "queen",
+                                                  "prince",      "pope",          "bishop",
+                                                  "priest",      "pastor",        "doctor",
+                                                  "physician",   "teacher",       "student",
+                                                  "resident",    "witness",       "victim",
+                                                  "owner",       "manager",       "president-elect",
+                                                  "politician",  "legislator",    "commissioner",
+                                                  "speaker",     "critic",        "supporter",
+                                                  "opponent",    "veteran",       "father",
+                                                  "mother",      "son",           "daughter",
+                                                  "wife",        "husband",       "woman",
+                                                  "man",         "businessman",   "businesswoman",
+                                                  "billionaire", "mogul",         "observer",
+                                                  "specialist",  "scholar",       "historian",
+                                                  "envoy",       "negotiator",    "defendant",
+                                                  "plaintiff",   "coach",         "player",
+                                                  "actor",       "actress",       "singer",
+                                                  "star"};
+    for (std::string_view n : kNouns) {
+      if (lemma == n) return true;
+    }
+    return false;
+  }
+
+  static bool IsOrgNoun(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {
+        "company",    "agency",    "ministry",   "department",   "government",   "administration",
+        "campaign",   "committee", "group",      "organization", "organisation", "firm",
+        "party",      "office",    "court",      "bank",         "network",      "newspaper",
+        "paper",      "council",   "commission", "board",        "union",        "institute",
+        "university", "team"};
+    for (std::string_view n : kNouns) {
+      if (lemma == n) return true;
+    }
+    return false;
+  }
+
+  // A role in the knowledge base that a description contradicts ("the
+  // analyst" is not the head of state).
+  static bool RoleConflicts(const std::string& role, std::string_view noun) {
+    if (role.empty()) return false;
+    if (role.find(noun) != std::string::npos) return false;
+    static constexpr std::string_view kLeaderNouns[] = {"president", "leader",  "chancellor",
+                                                        "minister",  "premier", "king",
+                                                        "queen",     "prince",  "head"};
+    for (std::string_view n : kLeaderNouns) {
+      if (noun == n) return false;
+    }
+    return true;
+  }
+
+  int32_t ResolveDescription(size_t self, uint32_t h) const {
+    const std::string_view noun = Lemma(h);
+    const bool org = IsOrgNoun(noun);
+    if (!org && !IsPersonNoun(noun)) return -1;  // "the proposal" names no one
+    const std::string want = org ? "ORG" : "PER";
+    const uint32_t at = h;
+    double best_score = -1e9;
+    int32_t best = -1;
+    for (size_t r = 0; r < referents_.size(); ++r) {
+      if (referents_[r].type != want) continue;
+      // Distance to the nearest mention outside direct quotes.
+      int64_t nearest = -1;
+      for (const MentionInfo& m : infos_) {
+        if (m.referent != static_cast<int32_t>(r) || m.in_quote) continue;
+        const int64_t d = std::llabs(static_cast<int64_t>(m.token_begin) - at);
+        if (nearest < 0 || d < nearest) nearest = d;
+      }
+      if (nearest < 0) continue;
+      double score = -static_cast<double>(nearest) / 50.0;
+      // Named speaker of another quote.
+      for (size_t i = 0; i < cands_.size(); ++i) {
+        if (i != self && kind_[i] == Kind::kName && resolved_[i] == static_cast<int32_t>(r)) {
+          score += 3;
+          break;
+        }
+      }
+      if (Apposition(static_cast<int32_t>(r), noun)) score += 10;
+      if (RoleConflicts(referents_[r].role, noun)) score -= 6;
+      if (score > best_score) {
+        best_score = score;
+        best = static_cast<int32_t>(r);
+      }
+    }
+    return best;
+  }
+
+  // "Baigaliyev, a political analyst" / "Baigaliyev is an analyst".
+  bool Apposition(int32_t referent, std::string_view noun) const {
+    const TokenColumns& tk = doc_.tokens();
+    for (const MentionInfo& m : infos_) {
+      if (m.referent != referent) continue;
+      const uint32_t head = m.token_end - 1;
+      for (uint32_t t = m.token_end; t < tk.size() && t < m.token_end + 6; ++t) {
+        if (tk.head[t] == static_cast<int32_t>(head) && Lemma(t) == noun &&
+            doc_.strings().Get(tk.deprel[t]) == "appos") {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // 1: he/she (a person), 2: they (a group or organisation), 0: not resolvable.
+  int PronounClass(uint32_t h) const {
+    const std::string l = Lower(doc_.TokenForm(h));
+    if (l == "he" || l == "him" || l == "she" || l == "her") return 1;
+    if (l == "they" || l == "them") return 2;
+    return 0;
+  }
+
+  int32_t ResolvePronoun(uint32_t at, int want) const {
+    // The most recent speaker before the pronoun, within two paragraphs.
+    const uint32_t para_at = ParagraphOf(at);
+    int32_t best = -1;
+    uint32_t best_pos = 0;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      if (resolved_[i] < 0) continue;
+      const uint32_t pos = cands_[i].quote.speaker.begin;
+      if (pos >= at || ParagraphOf(pos) + 2 < para_at) continue;
+      const std::string& type = referents_[resolved_[i]].type;
+      if (want == 1 && type != "PER") continue;
+      if (pos >= best_pos || best < 0) {
+        best = resolved_[i];
+        best_pos = pos;
+      }
+    }
+    if (best >= 0) return best;
+    // Else the most recent mention of a matching type outside quotes.
+    const TokenColumns& tk = doc_.tokens();
+    for (size_t k = infos_.size(); k-- > 0;) {
+      const MentionInfo& m = infos_[k];
+      if (m.in_quote || m.referent < 0 || tk.begin[m.token_begin] >= at) continue;
+      const std::string& type = referents_[m.referent].type;
+      if ((want == 1 && type == "PER") || (want == 2 && (type == "ORG" || type == "PER"))) {
+        return m.referent;
+      }
+    }
+    return -1;
+  }
+
+  uint32_t ParagraphOf(uint32_t byte) const {
+    const auto& ps = doc_.paragraphs();
+    auto it = std::upper_bound(ps.begin(), ps.end(), byte,
+                               [](uint32_t b, const Paragraph& p) { return b < p.span.begin; });
+    return it == ps.begin() ? 0 : static_cast<uint32_t>(it - ps.begin() - 1);
+  }
+
+  void Apply(size_t i) {
+    Candidate& c = cands_[i];
+    Quote& q = c.quote;
+    float confidence = 0.3f;
+    if (resolved_[i] >= 0) {
+      const Referent& r = referents_[resolved_[i]];
+      q.speaker_name = r.name;
+      q.speaker_entity = r.entity;
+      switch (kind_[i]) {
+        case Kind::kName: confidence = 0.9f; break;
+        case Kind::kDescription: confidence = 0.75f; break;
+        case Kind::kPronoun: confidence = 0.7f; break;
+        default: confidence = 0.5f; break;
+      }
+    } else if (c.speaker_head >= 0) {
+      confidence = 0.4f;  // a mention we could not resolve: never a guessed name
+    }
+    if (c.continuation) confidence *= 0.7f;
+    if (q.cue.empty() && !c.continuation) confidence *= 0.8f;
+    q.confidence = confidence;
+  }
+
+  const Document& doc_;
+  std::vector<Candidate>& cands_;
+  std::vector<Referent> referents_;
+  std::vector<int32_t> mention_referent_;
+  std::vector<MentionInfo> infos_;
+  std::vector<int32_t> resolved_;
+  std::vector<Kind> kind_;
+};
+
+}  // namespace
+
+void ResolveSpeakers(const Document& doc, std::vector<Candidate>& candidates) {
+  Resolver(doc, candidates).Run();
+}
+
+}  // namespace parley::quotes

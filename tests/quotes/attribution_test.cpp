@@ -1,0 +1,176 @@
+// Quotes and speakers on hand-written sentences, through the shipped
+// tagger, parser and NER (models/ of the source tree). Each test states one
+// construction; none of the sentences comes from a real article.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "parley/pipeline.h"
+
+namespace parley {
+namespace {
+
+struct Found {
+  std::string content, kind, cue, speaker, name;
+  int nested_in;
+  std::string channel;
+  float confidence;
+};
+
+std::vector<Found> Quotes(const std::string& text) {
+  static const Pipeline* pipeline = [] {
+    PipelineOptions options;
+    options.stages = {"repair", "segment", "tag", "parse", "ner", "quotes"};
+    options.models_dir = std::string(PARLEY_SOURCE_DIR) + "/models";
+    auto p = Pipeline::CreateDefault(options);
+    EXPECT_TRUE(p.ok()) << p.status().message();
+    return p.ok() ? new Pipeline(std::move(*p)) : nullptr;
+  }();
+  std::vector<Found> out;
+  if (pipeline == nullptr) return out;
+  Document doc(text);
+  EXPECT_TRUE(pipeline->Process(doc).ok());
+  for (const Quote& q : doc.quotes()) {
+    out.push_back({std::string(doc.SpanText(q.content)), QuoteKindName(q.kind),
+                   std::string(doc.SpanText(q.cue)), std::string(doc.SpanText(q.speaker)),
+                   q.speaker_name, q.nested_in, std::string(doc.SpanText(q.channel)),
+                   q.confidence});
+  }
+  return out;
+}
+
+TEST(Attribution, SpeakerFirstIndirect) {
+  auto q = Quotes("Mayor Ellen Brooks said that the bridge would reopen in May.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_NE(q[0].content.find("the bridge would reopen in May"), std::string::npos);
+  EXPECT_NE(q[0].speaker.find("Brooks"), std::string::npos);
+}
+
+TEST(Attribution, QuoteFirstDirectWithInvertedSpeaker) {
+  auto q = Quotes(
+      "\u201cThe budget is balanced for the first time in a decade,\u201d said "
+      "Mark Olsen.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].speaker, "Mark Olsen");
+  EXPECT_EQ(q[0].name, "Mark Olsen");
+}
+
+TEST(Attribution, ColonIntroduction) {
+  auto q = Quotes("Karen Holt said: \u201cWe will appeal the ruling as soon as we can.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Karen Holt");
+}
+
+TEST(Attribution, AccordingTo) {
+  auto q = Quotes("According to Paul Meyer, the factory will close next spring.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].speaker, "Paul Meyer");
+  EXPECT_EQ(q[0].content, "the factory will close next spring");
+}
+
+TEST(Attribution, ChannelOfAnInterview) {
+  auto q = Quotes(
+      "In an interview with Channel Nine, Sara Lind acknowledged that the "
+      "talks had stalled.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "acknowledged");
+  EXPECT_EQ(q[0].speaker, "Sara Lind");
+  EXPECT_EQ(q[0].channel, "Channel Nine");
+}
+
+TEST(Attribution, QuoteFirstIndirect) {
+  auto q = Quotes("The plant will close before the end of the year, Anna Berg said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].speaker, "Anna Berg");
+  EXPECT_EQ(q[0].content, "The plant will close before the end of the year");
+}
+
+TEST(Attribution, ToldAnOutlet) {
+  auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Anna Berg");
+  EXPECT_EQ(q[0].channel, "Reuters");
+}
+
+TEST(Attribution, DashAttributionNestedInAMissingOpenQuote) {
+  auto q = Quotes(
+      "\u201cNot yet\u201d \u2013 Ortega\u2019s short answer that summed up the day. Nobody "
+      "expected more, and nobody got more,\u201d the economist noted.\n\n\u201cThe markets "
+      "will wait for the next meeting before they move in either direction,\u201d said "
+      "Halvorsen.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "noted");
+  EXPECT_EQ(q[0].speaker, "the economist");
+  EXPECT_EQ(q[1].content, "Not yet");
+  EXPECT_EQ(q[1].nested_in, 0);
+  EXPECT_EQ(q[1].speaker, "Ortega");
+  EXPECT_EQ(q[1].cue, "answer");
+  // Cataphora: "the economist" is named only in the next paragraph.
+  EXPECT_EQ(q[0].name, "Halvorsen");
+  EXPECT_EQ(q[2].name, "Halvorsen");
+}
+
+TEST(Attribution, PronounAndDescriptionAcrossParagraphs) {
+  auto q = Quotes(
+      "\u201cPrices will keep rising through the winter, whatever the bank decides,\u201d said "
+      "Ingrid Sørensen, a senior analyst.\n\nThe analyst also noted that wages lag behind.\n\n"
+      "He then added that rents were the main worry.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].name, "Ingrid Sørensen");
+  EXPECT_EQ(q[1].speaker, "The analyst");
+  EXPECT_EQ(q[1].name, "Ingrid Sørensen");
+  EXPECT_EQ(q[2].speaker, "He");
+  EXPECT_EQ(q[2].name, "Ingrid Sørensen");
+  EXPECT_LT(q[2].confidence, q[0].confidence);
+}
+
+TEST(Attribution, ScareQuotesAndTitlesAreNotAttributions) {
+  auto q = Quotes(
+      "The so-called \u201creform\u201d bill was debated after a screening of "
+      "\u201cThe Long Road\u201d at the library.");
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(Attribution, NestedIndirectInsideADirectQuoteIsNotSeparate) {
+  auto q = Quotes(
+      "\u201cThe report suggests that the plan failed, and we agree with it,\u201d "
+      "said Tom Reyes.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+}
+
+TEST(Attribution, UnresolvableSpeakerStaysAMention) {
+  auto q = Quotes("Officials said that the airport would stay closed.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Officials");
+  EXPECT_TRUE(q[0].name.empty());
+  EXPECT_LT(q[0].confidence, 0.5f);
+}
+
+TEST(Attribution, MixedQuote) {
+  auto q = Quotes(
+      "Lena Park said the decision was \u201ca betrayal of every voter in this "
+      "county\u201d and vowed to fight it.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_EQ(q[0].speaker, "Lena Park");
+}
+
+TEST(Attribution, SecondPieceAfterTheCueContinuesTheQuote) {
+  auto q = Quotes(
+      "\u201cWe have done our part,\u201d Rosa Diaz said. \u201cNow it is their "
+      "turn to act.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "We have done our part,");
+}
+
+}  // namespace
+}  // namespace parley

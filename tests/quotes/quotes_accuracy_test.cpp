@@ -1,0 +1,65 @@
+// Accuracy floors of the quotes stage on the data in ../shared (skipped when
+// it is absent): the golden article and PolNeAR dev. Floors sit about one
+// point under the last measured score (bench/RESULTS.md); raise them when the
+// extractor improves.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "parley/pipeline.h"
+#include "parley/quote_eval.h"
+#include "parley/reader.h"
+
+namespace parley {
+namespace {
+
+const std::string kShared = PARLEY_SHARED_DIR;
+
+Pipeline FullPipeline() {
+  PipelineOptions options;
+  options.stages = {"repair", "segment", "tag", "parse", "ner", "entities", "link", "quotes"};
+  options.models_dir = std::string(PARLEY_SOURCE_DIR) + "/models";
+  auto p = Pipeline::CreateDefault(options);
+  EXPECT_TRUE(p.ok()) << p.status().message();
+  return std::move(*p);
+}
+
+TEST(QuotesAccuracy, GoldenArticleEveryAttributionAndSpeaker) {
+  const std::string expected_path = kShared + "/golden/anchorage.expected.json";
+  const std::string text_path = kShared + "/golden/anchorage.txt";
+  if (!std::ifstream(expected_path)) GTEST_SKIP() << expected_path << " not present";
+  auto expected = ReadGoldenQuotes(expected_path);
+  ASSERT_TRUE(expected.ok()) << expected.status().message();
+  // Read the article the way `parley extract` does (dated text format).
+  auto reader = Reader::Open({text_path});
+  InputRecord record;
+  RecordError error;
+  ASSERT_EQ(reader->Next(&record, &error), Reader::Result::kRecord);
+  Document doc(std::move(record.text), std::move(record.meta));
+  Pipeline pipeline = FullPipeline();
+  ASSERT_TRUE(pipeline.Process(doc).ok());
+  GoldenScores s = ScoreGoldenQuotes(*expected, doc);
+  EXPECT_EQ(s.quotes_found, s.quotes_expected);
+  EXPECT_EQ(s.speakers_correct, s.quotes_expected);
+  EXPECT_EQ(s.extra, 0u);
+}
+
+TEST(QuotesAccuracy, PolnearDevFloors) {
+  const std::string dev = kShared + "/data/polnear/dev";
+  if (!std::ifstream(dev + "/../README.md")) GTEST_SKIP() << dev << " not present";
+  Pipeline pipeline = FullPipeline();
+  PolnearOptions options;
+  options.threads = 2;
+  auto result = EvalPolnear(dev, pipeline, options);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  const QuoteScores& s = result->scores;
+  // Measured 2026-11-25: content F1 0.6116, source F1 0.5457, cue F1 0.5468.
+  EXPECT_GE(s.content.f1(), 0.6016);
+  EXPECT_GE(s.source.f1(), 0.5357);
+  EXPECT_GE(s.cue.f1(), 0.5368);
+}
+
+}  // namespace
+}  // namespace parley
