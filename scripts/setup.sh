@@ -9,5 +9,11 @@ cmake --build build --target parley
 echo
 echo "== build/parley extract examples/anchorage.txt --format text"
 build/parley extract examples/anchorage.txt --format text
-echo "Next: 'build/parley extract examples/anchorage.txt --format json' for the full record,"
+echo
+echo "== build/parley ingest examples/anchorage.txt --db example.db"
+build/parley ingest examples/anchorage.txt --db example.db
+echo
+echo "Next: 'build/parley extract examples/anchorage.txt --format json' for the full record;"
+echo "      explore the corpus: 'build/parley query quotes --db example.db --speaker Baigaliyev',"
+echo "      'build/parley query entities --db example.db', 'build/parley query stats --db example.db';"
 echo "      'build/parley --help' for every command."

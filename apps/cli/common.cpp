@@ -50,11 +50,16 @@ StatusOr<ReaderOptions> InputFlags::ToReaderOptions() const {
 
 void PipelineFlags::Register(CLI::App* app) {
   app->add_option("--stages", stages,
-                  "Comma-separated stages to run, in order (repair, segment, tag, parse, ner)")
+                  "Comma-separated stages to run, in order (repair, segment, tag, parse, ner, "
+                  "entities, link, quotes)")
       ->capture_default_str();
   app->add_option("--models", models,
                   "Folder with pos.model, parse.model, ner.model (default: $PARLEY_MODELS, "
                   "else the models/ folder parley was built with)");
+  app->add_option("--actors", actors,
+                  "Actors file extending the knowledge base of the link stage (format of "
+                  "models/actors.tsv; repeatable)")
+      ->check(CLI::ExistingFile);
 }
 
 PipelineOptions PipelineFlags::ToOptions() const {
@@ -68,6 +73,7 @@ PipelineOptions PipelineFlags::ToOptions() const {
     start = comma + 1;
   }
   o.models_dir = models;
+  o.actors_files = actors;
   return o;
 }
 

@@ -36,8 +36,9 @@ struct InputFlags {
 
 // Pipeline flags shared by extract and bench: --stages, --models.
 struct PipelineFlags {
-  std::string stages = "repair,segment,tag,parse,ner";
+  std::string stages = "repair,segment,tag,parse,ner,entities,link,quotes";
   std::string models;
+  std::vector<std::string> actors;  // --actors: extra knowledge-base files
 
   void Register(CLI::App* app);
   PipelineOptions ToOptions() const;
@@ -72,6 +73,8 @@ double PeakRssMb();
 void AddExtractCommand(CLI::App& app, int* exit_code);
 // Returns the `eval` command so model families can add theirs.
 CLI::App* AddEvalCommand(CLI::App& app, int* exit_code);
+// `parley eval quotes` (apps/cli/quote_eval_command.cpp).
+void AddEvalQuotesCommand(CLI::App* eval, int* exit_code);
 void AddBenchCommand(CLI::App& app, int* exit_code);
 
 }  // namespace parley::cli

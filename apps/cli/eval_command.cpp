@@ -76,6 +76,7 @@ CLI::App* AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--gold", tok->gold, "Gold CoNLL-U file")->required();
   cmd->add_flag("--json", tok->json, "Also print one JSON object on the last line");
   cmd->callback([tok, exit_code] { *exit_code = RunEvalTokenize(*tok); });
+  AddEvalQuotesCommand(eval, exit_code);
   return eval;
 }
 

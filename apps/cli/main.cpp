@@ -3,6 +3,7 @@
 
 #include "cli/common.h"
 #include "cli/model_commands.h"
+#include "cli/store_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"parley: who said what, who did what to whom, when and where, from news text"};
@@ -15,6 +16,8 @@ int main(int argc, char** argv) {
   parley::cli::AddExtractCommand(app, &exit_code);
   CLI::App* eval = parley::cli::AddEvalCommand(app, &exit_code);
   parley::cli::AddBenchCommand(app, &exit_code);
+  parley::cli::AddIngestCommand(app, &exit_code);
+  parley::cli::AddQueryCommand(app, &exit_code);
   CLI::App* train = app.add_subcommand("train", "Train a model from annotated data");
   train->require_subcommand(1);
   parley::cli::AddPosCommands(train, eval, &exit_code);

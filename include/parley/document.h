@@ -139,6 +139,9 @@ const char* QuoteKindName(QuoteKind k);
 struct Quote {
   Span content;
   uint32_t token_begin = 0, token_end = 0;  // content tokens [begin, end)
+  // A second piece of the same direct quote after its attribution
+  // ("“…,” she said. “…”"); empty when there is none.
+  Span continued;
   QuoteKind kind = QuoteKind::kDirect;
   Span cue;                                    // empty when there is none
   uint32_t cue_lemma = StringStore::kMissing;  // string id

@@ -18,11 +18,14 @@ struct StageTimes {
 };
 
 struct PipelineOptions {
-  // Stages in order; known: repair, segment, tag, parse, ner.
+  // Stages in order; known: repair, segment, tag, parse, ner, entities, link, quotes.
   std::vector<std::string> stages = {"repair", "segment"};
   // Where model files live. Empty: $PARLEY_MODELS, else the models/ folder
   // of the source tree parley was built from.
   std::string models_dir;
+  // Actors files that extend the shipped knowledge base (link stage), in the
+  // format of models/actors.tsv.
+  std::vector<std::string> actors_files;
   // The folder models are loaded from under these options.
   std::string ResolvedModelsDir() const;
 };

@@ -136,6 +136,113 @@ void WriteMentions(const Document& doc, JsonWriter& w) {
     w.EndArray();
     w.Field("type", doc.strings().Get(m.type));
     w.Field("text", doc.SpanText(m.span));
+    if (doc.has(kAnnDocEntities) && m.entity >= 0) w.FieldInt("entity", m.entity);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// Entities with their links; a link field appears only when it is known.
+void WriteEntities(const Document& doc, JsonWriter& w) {
+  w.Key("entities");
+  w.BeginArray();
+  for (size_t i = 0; i < doc.entities().size(); ++i) {
+    const Entity& e = doc.entities()[i];
+    w.BeginObject();
+    w.FieldInt("id", static_cast<int64_t>(i));
+    w.Field("name", e.name);
+    w.Field("type", doc.strings().Get(e.type));
+    w.Key("mentions");
+    w.BeginArray(true);
+    for (uint32_t m : e.mentions) w.UInt(m);
+    w.EndArray();
+    const EntityLinks& l = e.links;
+    auto opt = [&](std::string_view key, const std::string& v) {
+      if (!v.empty()) w.Field(key, v);
+    };
+    opt("kb_id", l.kb_id);
+    opt("country", l.country);
+    opt("admin1", l.admin1);
+    opt("role", l.role);
+    opt("actor_code", l.actor_code);
+    opt("stands_for", l.stands_for);
+    if (l.geonames_id != 0) w.FieldInt("geonames_id", l.geonames_id);
+    if (l.geonames_id != 0 || l.has_coordinates) {
+      w.Key("lat");
+      w.Double(l.lat);
+      w.Key("lon");
+      w.Double(l.lon);
+    }
+    opt("feature_class", l.feature_class);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// {"begin": b, "end": e, "text": "..."}, or null for an empty span.
+void WriteSpanObject(const Document& doc, Span span, JsonWriter& w) {
+  if (span.empty()) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("begin");
+  w.UInt(span.begin);
+  w.Key("end");
+  w.UInt(span.end);
+  w.Field("text", doc.SpanText(span));
+  w.EndObject();
+}
+
+void WriteQuotes(const Document& doc, JsonWriter& w) {
+  w.Key("quotes");
+  w.BeginArray();
+  for (const Quote& q : doc.quotes()) {
+    w.BeginObject();
+    w.Field("kind", QuoteKindName(q.kind));
+    w.Key("content");
+    WriteSpanObject(doc, q.content, w);
+    if (!q.continued.empty()) {
+      w.Key("continued");
+      WriteSpanObject(doc, q.continued, w);
+    }
+    w.Key("tokens");
+    w.BeginArray(true);
+    w.UInt(q.token_begin);
+    w.UInt(q.token_end);
+    w.EndArray();
+    w.Key("cue");
+    WriteSpanObject(doc, q.cue, w);
+    w.Key("cue_lemma");
+    if (q.cue_lemma == StringStore::kMissing) {
+      w.Null();
+    } else {
+      w.String(doc.strings().Get(q.cue_lemma));
+    }
+    w.Key("speaker");
+    WriteSpanObject(doc, q.speaker, w);
+    w.Key("speaker_entity");
+    if (q.speaker_entity < 0) {
+      w.Null();
+    } else {
+      w.Int(q.speaker_entity);
+    }
+    w.Key("speaker_name");
+    if (q.speaker_name.empty()) {
+      w.Null();
+    } else {
+      w.String(q.speaker_name);
+    }
+    w.Key("nested_in");
+    if (q.nested_in < 0) {
+      w.Null();
+    } else {
+      w.Int(q.nested_in);
+    }
+    w.Key("channel");
+    WriteSpanObject(doc, q.channel, w);
+    w.Key("confidence");
+    w.Double(static_cast<double>(q.confidence));
     w.EndObject();
   }
   w.EndArray();
@@ -152,6 +259,8 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
   WriteRepairs(doc, w);
   WriteSpans(doc, w);
   if (doc.has(kAnnEntities)) WriteMentions(doc, w);
+  if (doc.has(kAnnDocEntities)) WriteEntities(doc, w);
+  if (doc.has(kAnnQuotes)) WriteQuotes(doc, w);
   if (options.tokens) WriteTokens(doc, w);
   w.EndObject();
 }

@@ -1,4 +1,5 @@
 // The readable summary behind `parley extract --format text`.
+#include <cstdio>
 #include <string>
 
 #include "parley/output.h"
@@ -28,6 +29,35 @@ std::string Flatten(std::string_view s) {
   return r;
 }
 
+// "  entity 3 Anchorage GPE x1: country=USA admin1=US-AK geonames=5879400 (61.2181, -149.9)"
+void AppendEntityLine(const Document& doc, size_t i, std::string* out) {
+  const Entity& e = doc.entities()[i];
+  const EntityLinks& l = e.links;
+  std::string line = "  entity " + std::to_string(i) + " " + e.name + " " +
+                     std::string(doc.strings().Get(e.type)) + " x" +
+                     std::to_string(e.mentions.size());
+  std::string links;
+  auto add = [&](const char* key, const std::string& v) {
+    if (v.empty()) return;
+    links += " ";
+    links += key;
+    links += "=";
+    links += v.find(' ') == std::string::npos ? v : "\"" + v + "\"";
+  };
+  add("country", l.country);
+  add("admin1", l.admin1);
+  add("role", l.role);
+  add("code", l.actor_code);
+  add("stands_for", l.stands_for);
+  if (l.geonames_id != 0) add("geonames", std::to_string(l.geonames_id));
+  if (l.geonames_id != 0 || l.has_coordinates) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " (%.4f, %.4f)", l.lat, l.lon);
+    links += buf;
+  }
+  AppendLine(out, links.empty() ? line : line + ":" + links);
+}
+
 }  // namespace
 
 void WriteDocumentText(const Document& doc, std::string* out) {
@@ -53,6 +83,31 @@ void WriteDocumentText(const Document& doc, std::string* out) {
               std::string(doc.strings().Get(mention.type));
     }
     AppendLine(out, line);
+  }
+  if (doc.has(kAnnDocEntities)) {
+    for (size_t i = 0; i < doc.entities().size(); ++i) AppendEntityLine(doc, i, out);
+  }
+  if (doc.has(kAnnQuotes)) {
+    AppendLine(out, "  quotes: " + std::to_string(doc.quotes().size()));
+    for (size_t i = 0; i < doc.quotes().size(); ++i) {
+      const Quote& q = doc.quotes()[i];
+      // Baigaliyev (the expert): “…”   [direct, noted, 0.75]
+      std::string who = q.speaker_name.empty() ? std::string("?") : q.speaker_name;
+      if (!q.speaker.empty() && doc.SpanText(q.speaker) != q.speaker_name) {
+        who += " (" + Flatten(doc.SpanText(q.speaker)) + ")";
+      }
+      std::string line =
+          "  " + std::to_string(i + 1) + ". " + who + ": \u201c" + Flatten(doc.SpanText(q.content));
+      if (!q.continued.empty()) line += " \u2026 " + Flatten(doc.SpanText(q.continued));
+      line += "\u201d  [" + std::string(QuoteKindName(q.kind));
+      if (!q.cue.empty()) line += ", " + Flatten(doc.SpanText(q.cue));
+      if (!q.channel.empty()) line += ", via " + Flatten(doc.SpanText(q.channel));
+      if (q.nested_in >= 0) line += ", inside " + std::to_string(q.nested_in + 1);
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.2f", static_cast<double>(q.confidence));
+      line += ", " + std::string(conf) + "]";
+      AppendLine(out, line);
+    }
   }
   const auto& sentences = doc.sentences();
   for (size_t p = 0; p < doc.paragraphs().size(); ++p) {

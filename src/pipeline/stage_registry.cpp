@@ -1,7 +1,9 @@
 #include "pipeline/stage_registry.h"
 
+#include "parley/link.h"
 #include "parley/ner.h"
 #include "parley/parser.h"
+#include "parley/quotes.h"
 #include "parley/repair.h"
 #include "parley/segment.h"
 #include "parley/tagger.h"
@@ -15,7 +17,11 @@ StatusOr<std::unique_ptr<Stage>> MakeStage(const std::string& name,
   if (name == "tag") return MakeTagStage(options.ResolvedModelsDir());
   if (name == "parse") return MakeParseStage(options.ResolvedModelsDir());
   if (name == "ner") return MakeNerStage(options.ResolvedModelsDir());
-  return InvalidArgument("unknown stage '" + name + "' (known: repair, segment, tag, parse, ner)");
+  if (name == "entities") return MakeEntitiesStage();
+  if (name == "link") return MakeLinkStage({options.ResolvedModelsDir(), options.actors_files});
+  if (name == "quotes") return MakeQuoteStage(options.ResolvedModelsDir());
+  return InvalidArgument("unknown stage '" + name +
+                         "' (known: repair, segment, tag, parse, ner, entities, link, quotes)");
 }
 
 }  // namespace parley
