@@ -2,7 +2,8 @@
 # The test command (README, .ci/run): installs dependencies, then
 #  1. checks formatting,
 #  2. builds with -Werror and runs the unit tests (tests that need ../shared
-#     skip when it is absent),
+#     skip when it is absent) and the Python tests (bindings, Dask clusters;
+#     only in this build: the Python module is not built under sanitizers),
 #  3. builds with clang + AddressSanitizer + UBSan and runs the tests again,
 #  4. runs each libFuzzer target for a short budget.
 set -euo pipefail

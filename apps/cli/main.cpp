@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   parley::cli::AddBenchCommand(app, &exit_code);
   parley::cli::AddIngestCommand(app, &exit_code);
   parley::cli::AddQueryCommand(app, &exit_code);
+  parley::cli::AddServeCommand(app, &exit_code);
   CLI::App* train = app.add_subcommand("train", "Train a model from annotated data");
   train->require_subcommand(1);
   parley::cli::AddPosCommands(train, eval, &exit_code);

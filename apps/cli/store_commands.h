@@ -1,5 +1,5 @@
 // `parley ingest` (build or extend a corpus database) and `parley query`
-// (search it); see docs/store.md.
+// (search it), `parley serve` (explore it over HTTP); see docs/store.md.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,5 +8,6 @@ namespace parley::cli {
 
 void AddIngestCommand(CLI::App& app, int* exit_code);
 void AddQueryCommand(CLI::App& app, int* exit_code);
+void AddServeCommand(CLI::App& app, int* exit_code);
 
 }  // namespace parley::cli

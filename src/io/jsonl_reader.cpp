@@ -182,16 +182,26 @@ Status JsonlReader::ParseLine(std::string_view line, InputRecord* record) {
                            TypeName(text.type()) + ")");
   record->text.assign(sv);
   DocumentMeta& m = record->meta;
-  m.id = FieldText(obj, fields_.id);
-  m.title = FieldText(obj, fields_.title);
-  m.url = FieldText(obj, fields_.url);
-  m.source = FieldText(obj, fields_.source);
+  // parley's own output (`extract`, parley.dask shards) keeps these fields in
+  // "meta", so extracted records can be read back (ingested) as they are.
+  simdjson::dom::object meta_obj = obj;
+  std::string_view schema;
+  simdjson::dom::object nested;
+  if (obj.at_key("schema").get_string().get(schema) == simdjson::SUCCESS &&
+      schema.starts_with("parley.document/") &&
+      obj.at_key("meta").get_object().get(nested) == simdjson::SUCCESS) {
+    meta_obj = nested;
+  }
+  m.id = FieldText(meta_obj, fields_.id);
+  m.title = FieldText(meta_obj, fields_.title);
+  m.url = FieldText(meta_obj, fields_.url);
+  m.source = FieldText(meta_obj, fields_.source);
   if (restore) {
     for (std::string* s : {&record->text, &m.id, &m.title, &m.url, &m.source})
       RestoreInvalidBytes(s);
   }
   // A date we cannot read is dropped, not a reason to lose the article.
-  m.date = NormalizeDate(FieldText(obj, fields_.date));
+  m.date = NormalizeDate(FieldText(meta_obj, fields_.date));
   if (TrimSpace(record->text).empty()) return InvalidArgument("empty document");
   if (LooksBinary(record->text)) return InvalidArgument("binary data");
   return Status::Ok();

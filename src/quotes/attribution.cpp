@@ -1,8 +1,10 @@
 #include "quotes/attribution.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 namespace parley::quotes {
 namespace {
@@ -90,6 +92,9 @@ class Tree {
       hi = std::max(hi, t);
       for (uint32_t c : children_[t]) {
         const std::string_view d = Deprel(c);
+        if (t == h && (d == "mark" || d == "advmod" || d == "aux" || d == "cop" || d == "cc")) {
+          continue;
+        }
         if (d == "acl" || d == "acl:relcl" || d == "appos" || d == "punct" || d == "parataxis" ||
             d == "advcl" || d == "dep" || d == "case" || d == "ccomp" || d == "xcomp" ||
             d == "list" || d == "discourse") {
@@ -305,8 +310,21 @@ class Finder {
     c.quote.cue_lemma = doc_.mutable_strings().Intern(lemma);
   }
 
+  static bool IsQuoteMarkToken(std::string_view form) {
+    return form == "\"" || form == "''" || form == "``" || form == "\u201c" || form == "\u201d" ||
+           form == "\u201e" || form == "\u00ab" || form == "\u00bb";
+  }
+
   void SetSpeaker(Candidate& c, uint32_t head) {
-    auto [lo, hi] = tree_.NounPhrase(head);
+    auto [np_lo, np_hi] = tree_.NounPhrase(head);
+    // The mention never reaches into a quotation: grow it from the head
+    // while the words are outside quotation marks.
+    uint32_t lo = head, hi = head;
+    auto usable = [&](uint32_t t) {
+      return !in_marked_[t] && !IsQuoteMarkToken(doc_.TokenForm(t));
+    };
+    while (lo > np_lo && usable(lo - 1)) --lo;
+    while (hi < np_hi && usable(hi + 1)) ++hi;
     c.speaker_head = static_cast<int32_t>(head);
     c.quote.speaker = tree_.SpanOf(lo, hi);
   }
@@ -415,8 +433,10 @@ class Finder {
     }
     if (cls == CueClass::kNone) cls = lex_.Verb(lemma);
     if (cls == CueClass::kNone) return false;
-    // The content.
+    // The content (and, for a cue in the middle of it, the part after the cue).
     uint32_t first = 0, last = 0;
+    bool has_rest = false;
+    uint32_t rest_first = 0, rest_last = 0;
     bool found = false;
     int32_t comp = tree_.Child(v, "ccomp");
     if (comp < 0) comp = tree_.Child(v, "xcomp");
@@ -451,14 +471,20 @@ class Finder {
       } else if (vlo <= hlo && vhi < hhi) {
         first = vhi + 1;
         last = hhi;
-      } else if (vlo - hlo >= hhi - vhi) {
+      } else {
+        // "A, he said, B": the content is both sides of the cue.
         first = hlo;
         last = vlo - 1;
-      } else {
-        first = vhi + 1;
-        last = hhi;
+        rest_first = vhi + 1;
+        rest_last = hhi;
+        has_rest = tree_.TrimPunct(rest_first, rest_last);
       }
       found = true;
+    }
+    if (found && has_rest && !tree_.TrimPunct(first, last)) {
+      first = rest_first;  // nothing before the cue after all
+      last = rest_last;
+      has_rest = false;
     }
     if (!found || !tree_.TrimPunct(first, last) || last - first < 1) return false;
     // Content and cue stay in one sentence.
@@ -472,6 +498,7 @@ class Finder {
     c.quote.content = tree_.SpanOf(first, last);
     c.quote.token_begin = first;
     c.quote.token_end = last + 1;
+    if (has_rest) c.quote.continued = tree_.SpanOf(rest_first, rest_last);
     c.cue_token = static_cast<int32_t>(v);
     SetCue(c, v, prt >= 0 ? std::max<uint32_t>(v, prt) : v, lemma);
     if (prt >= 0 && static_cast<uint32_t>(prt) < v) c.quote.cue = tree_.SpanOf(prt, v);

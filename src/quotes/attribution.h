@@ -21,6 +21,7 @@ struct Candidate {
   int32_t cue_token = -1;     // the cue's head token, -1 if none
   bool continuation = false;  // speaker carried over from the previous paragraph's quote
   bool dash = false;          // “…” – Name
+  bool described = false;     // speaker resolved from a description ("the expert")
 };
 
 // Needs tokens, sentences, paragraphs, tags, lemmas and the parse.

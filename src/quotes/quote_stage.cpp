@@ -15,6 +15,7 @@ void ExtractQuotes(Document& doc, const CueLexicon& lexicon) {
   std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
   std::vector<Candidate> candidates = FindAttributions(doc, lexicon, marked);
   ResolveSpeakers(doc, candidates);
+  RolesFromDescriptions(doc, candidates);
   std::vector<Quote>& out = doc.mutable_quotes();
   out.clear();
   out.reserve(candidates.size());

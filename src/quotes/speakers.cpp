@@ -337,7 +337,10 @@ class Resolver {
       q.speaker_entity = r.entity;
       switch (kind_[i]) {
         case Kind::kName: confidence = 0.9f; break;
-        case Kind::kDescription: confidence = 0.75f; break;
+        case Kind::kDescription:
+          confidence = 0.75f;
+          c.described = true;
+          break;
         case Kind::kPronoun: confidence = 0.7f; break;
         default: confidence = 0.5f; break;
       }
@@ -362,6 +365,32 @@ class Resolver {
 
 void ResolveSpeakers(const Document& doc, std::vector<Candidate>& candidates) {
   Resolver(doc, candidates).Run();
+}
+
+void RolesFromDescriptions(Document& doc, const std::vector<Candidate>& candidates) {
+  std::vector<std::string> best(doc.entities().size());
+  const TokenColumns& tk = doc.tokens();
+  for (const Candidate& c : candidates) {
+    const int32_t e = c.quote.speaker_entity;
+    if (!c.described || e < 0 || static_cast<size_t>(e) >= best.size()) continue;
+    if (doc.strings().Get(doc.entities()[e].type) != "PER") continue;
+    auto range = doc.TokenRange(c.quote.speaker, Alignment::kContract);
+    if (!range || range->first >= range->second) continue;
+    // Drop the determiner and anything before it; lowercase the first letter.
+    uint32_t first = range->first;
+    for (uint32_t t = range->first; t < range->second; ++t) {
+      if (doc.strings().Get(tk.upos[t]) == "DET") first = t + 1;
+    }
+    if (first >= range->second) continue;
+    std::string role(doc.SpanText({tk.begin[first], tk.end[range->second - 1]}));
+    if (!role.empty() && role[0] >= 'A' && role[0] <= 'Z')
+      role[0] = static_cast<char>(role[0] - 'A' + 'a');
+    if (role.size() > best[e].size()) best[e] = role;
+  }
+  for (size_t e = 0; e < best.size(); ++e) {
+    EntityLinks& links = doc.mutable_entities()[e].links;
+    if (!best[e].empty() && links.role.empty() && links.kb_id.empty()) links.role = best[e];
+  }
 }
 
 }  // namespace parley::quotes

@@ -14,4 +14,10 @@ namespace parley::quotes {
 // confidence of every candidate.
 void ResolveSpeakers(const Document& doc, std::vector<Candidate>& candidates);
 
+// Gives an unlinked person the role its resolved descriptions name ("the
+// political analyst" said … → Baigaliyev's role "political analyst"): the
+// longest description, without its determiner. Roles already set (from the
+// knowledge base) are kept.
+void RolesFromDescriptions(Document& doc, const std::vector<Candidate>& candidates);
+
 }  // namespace parley::quotes

@@ -159,6 +159,23 @@ TEST(Jsonl, CustomFieldNames) {
   EXPECT_EQ(d.records[0].meta.id, "7.5");
 }
 
+// parley's own records (extract output, parley.dask shards) keep their
+// metadata under "meta" and can be read back as input (issue 8).
+TEST(Jsonl, ParleyRecordsReadMetaFromTheirMetaObject) {
+  auto d = ReadBuffer("shard.jsonl",
+                      "{\"schema\": \"parley.document/1\", \"meta\": {\"id\": \"a1\", "
+                      "\"date\": \"2025-08-16\", \"title\": \"T\", \"url\": null, "
+                      "\"source\": \"s\", \"origin\": \"x:1\"}, \"text\": \"Hi.\"}\n"
+                      "{\"meta\": {\"id\": \"no\"}, \"id\": \"top\", \"text\": \"Hi.\"}\n");
+  ASSERT_EQ(d.order, "RR");
+  EXPECT_EQ(d.records[0].meta.id, "a1");
+  EXPECT_EQ(d.records[0].meta.date, "2025-08-16");
+  EXPECT_EQ(d.records[0].meta.title, "T");
+  EXPECT_EQ(d.records[0].meta.url, "");
+  EXPECT_EQ(d.records[0].meta.source, "s");
+  EXPECT_EQ(d.records[1].meta.id, "top");  // not parley's record: top-level fields
+}
+
 TEST(Jsonl, InvalidUtf8IsKeptForTheRepairStage) {
   auto d = ReadBuffer("in.jsonl", "{\"text\": \"caf\xE9 ok\", \"title\": \"\xFF\"}\n");
   ASSERT_EQ(d.order, "R");
