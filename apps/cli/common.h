@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/eval.h"
@@ -36,7 +37,7 @@ struct InputFlags {
 
 // Pipeline flags shared by extract and bench: --stages, --models.
 struct PipelineFlags {
-  std::string stages = "repair,segment,tag,parse,ner,entities,link,quotes";
+  std::string stages = "repair,segment,tag,parse,ner,entities,link,quotes,events";
   std::string models;
   std::vector<std::string> actors;  // --actors: extra knowledge-base files
 
@@ -67,6 +68,9 @@ int ExitCodeFor(const RunTotals& t);
 // `name_width` is the width of the first column.
 void PrintPrfHeader(int name_width);
 void PrintPrfRow(int name_width, const char* name, const PrfCounts& c);
+// One line of text for a listing: newlines as spaces, cut at `max` bytes on a
+// character boundary.
+std::string Snippet(std::string_view s, size_t max = 110);
 // Peak resident set size of this process in MB.
 double PeakRssMb();
 
@@ -75,6 +79,8 @@ void AddExtractCommand(CLI::App& app, int* exit_code);
 CLI::App* AddEvalCommand(CLI::App& app, int* exit_code);
 // `parley eval quotes` (apps/cli/quote_eval_command.cpp).
 void AddEvalQuotesCommand(CLI::App* eval, int* exit_code);
+// `parley eval events` (apps/cli/event_eval_command.cpp).
+void AddEvalEventsCommand(CLI::App* eval, int* exit_code);
 void AddBenchCommand(CLI::App& app, int* exit_code);
 
 }  // namespace parley::cli

@@ -94,6 +94,8 @@ enum Annotation : uint32_t {
   kAnnDocEntities = 1u << 8,  // entities(), Mention::entity
   kAnnLinks = 1u << 9,        // Entity::links (knowledge base, gazetteer)
   kAnnQuotes = 1u << 10,      // quotes()
+  kAnnTimes = 1u << 11,       // times()
+  kAnnEvents = 1u << 12,      // events()
 };
 
 // A named-entity mention: tokens [token_begin, token_end) with a type id
@@ -153,6 +155,60 @@ struct Quote {
   float confidence = 0;      // in [0, 1]
 };
 
+// A temporal expression ("on Friday", "earlier this month", "Aug. 15, 2025")
+// resolved against the article's date. `value` is an ISO date at the
+// expression's granularity (YYYY-MM-DD, YYYY-MM or YYYY), empty when it could
+// not be resolved (no article date); `relation` says how the time it names
+// relates to `value`: "on", "before" ("earlier"), "after" ("later").
+struct TimeExpression {
+  Span span;
+  uint32_t token_begin = 0, token_end = 0;
+  std::string value;
+  std::string relation = "on";
+};
+
+enum class EventPolarity : uint8_t {
+  kAsserted,  // it happened (or is intended, ... per modality)
+  kNegated,   // "did not attack", "no deal was reached"
+};
+const char* EventPolarityName(EventPolarity p);
+
+enum class EventModality : uint8_t {
+  kActual,        // reported as having happened or happening
+  kIntended,      // intended or future: "hope to continue negotiations", "will visit"
+  kHypothetical,  // "could attack", "if they meet"
+  kRequested,     // asked of the actor: "urged X to withdraw"
+};
+const char* EventModalityName(EventModality m);
+
+// One side of an event: the argument's words and, when they name a document
+// entity, the entity and its actor code.
+struct EventActor {
+  Span span;            // the argument phrase; empty when implicit
+  int32_t entity = -1;  // index into entities(), -1 when none
+  std::string code;     // actor code ("USAGOV", "RUS"); empty when unknown
+  std::string name;     // entity canonical name, else the phrase's text
+};
+
+// Who did what to whom, when and where (CAMEO / PLOVER coding).
+struct Event {
+  EventActor source, target;
+  std::string cameo;       // CAMEO event code as coded ("042"; "036" for an intent to meet)
+  std::string cameo_name;  // "Make a visit"
+  float goldstein = 0;     // Goldstein cooperation–conflict score of `cameo`
+  std::string plover;      // PLOVER event type of the action ("CONSULT")
+  std::string plover_mode; // PLOVER mode ("visit"), empty when none
+  Span trigger;            // the verb or noun that evokes the event
+  uint32_t sentence = 0;   // index into sentences(); the evidence is its span
+  int32_t location = -1;   // index into entities() of a geocoded place, -1 when none
+  std::string date;        // resolved date (TimeExpression::value) or the article date
+  int32_t time = -1;       // index into times() when a date expression applies
+  EventPolarity polarity = EventPolarity::kAsserted;
+  EventModality modality = EventModality::kActual;
+  int32_t quote = -1;      // index into quotes() when reported inside one
+  float confidence = 0;    // in [0, 1]
+};
+
 // How a byte span is aligned to tokens (spaCy's char_span modes).
 enum class Alignment {
   kStrict,    // span edges must fall on token edges
@@ -194,6 +250,12 @@ class Document {
   const std::vector<Quote>& quotes() const { return quotes_; }
   std::vector<Quote>& mutable_quotes() { return quotes_; }
 
+  const std::vector<TimeExpression>& times() const { return times_; }
+  std::vector<TimeExpression>& mutable_times() { return times_; }
+
+  const std::vector<Event>& events() const { return events_; }
+  std::vector<Event>& mutable_events() { return events_; }
+
   // Strings behind the id columns (tags, lemmas, labels, entity types).
   const StringStore& strings() const { return strings_; }
   StringStore& mutable_strings() { return strings_; }
@@ -225,6 +287,8 @@ class Document {
   std::vector<Mention> mentions_;
   std::vector<Entity> entities_;
   std::vector<Quote> quotes_;
+  std::vector<TimeExpression> times_;
+  std::vector<Event> events_;
   StringStore strings_;
   uint32_t annotations_ = 0;
 };

@@ -24,7 +24,7 @@ namespace parley::python {
 namespace {
 
 const std::vector<std::string> kDefaultStages = {"repair", "segment",  "tag",  "parse",
-                                                 "ner",    "entities", "link", "quotes"};
+                                                 "ner",    "entities", "link", "quotes", "events"};
 
 // Raises the Python exception that matches the status code.
 [[noreturn]] void Raise(const Status& s) {

@@ -24,6 +24,24 @@ const char* QuoteKindName(QuoteKind k) {
   return "unknown";
 }
 
+const char* EventPolarityName(EventPolarity p) {
+  switch (p) {
+    case EventPolarity::kAsserted: return "asserted";
+    case EventPolarity::kNegated: return "negated";
+  }
+  return "unknown";
+}
+
+const char* EventModalityName(EventModality m) {
+  switch (m) {
+    case EventModality::kActual: return "actual";
+    case EventModality::kIntended: return "intended";
+    case EventModality::kHypothetical: return "hypothetical";
+    case EventModality::kRequested: return "requested";
+  }
+  return "unknown";
+}
+
 void TokenColumns::clear() {
   begin.clear();
   end.clear();
@@ -67,6 +85,8 @@ Document::Document(Document&& o) noexcept
       mentions_(std::move(o.mentions_)),
       entities_(std::move(o.entities_)),
       quotes_(std::move(o.quotes_)),
+      times_(std::move(o.times_)),
+      events_(std::move(o.events_)),
       strings_(std::move(o.strings_)),
       annotations_(o.annotations_) {
   // A moved short string changes address: re-point an identity view.
@@ -86,6 +106,8 @@ Document& Document::operator=(Document&& o) noexcept {
   mentions_ = std::move(o.mentions_);
   entities_ = std::move(o.entities_);
   quotes_ = std::move(o.quotes_);
+  times_ = std::move(o.times_);
+  events_ = std::move(o.events_);
   strings_ = std::move(o.strings_);
   annotations_ = o.annotations_;
   if (view_.identity()) view_ = TextView::Identity(text_);

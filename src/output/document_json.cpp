@@ -248,6 +248,102 @@ void WriteQuotes(const Document& doc, JsonWriter& w) {
   w.EndArray();
 }
 
+void WriteOptionalIndex(int32_t i, JsonWriter& w) {
+  if (i < 0) {
+    w.Null();
+  } else {
+    w.Int(i);
+  }
+}
+
+void WriteOptionalString(const std::string& s, JsonWriter& w) {
+  if (s.empty()) {
+    w.Null();
+  } else {
+    w.String(s);
+  }
+}
+
+void WriteTimes(const Document& doc, JsonWriter& w) {
+  w.Key("times");
+  w.BeginArray();
+  for (const TimeExpression& t : doc.times()) {
+    w.BeginObject();
+    w.Key("begin");
+    w.UInt(t.span.begin);
+    w.Key("end");
+    w.UInt(t.span.end);
+    w.Field("text", doc.SpanText(t.span));
+    w.Key("value");
+    WriteOptionalString(t.value, w);
+    w.Field("relation", t.relation);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteEventActor(const Document& doc, const EventActor& a, JsonWriter& w) {
+  w.BeginObject();
+  w.Key("span");
+  WriteSpanObject(doc, a.span, w);
+  w.Key("entity");
+  WriteOptionalIndex(a.entity, w);
+  w.Key("code");
+  WriteOptionalString(a.code, w);
+  w.Key("name");
+  WriteOptionalString(a.name, w);
+  w.EndObject();
+}
+
+void WriteEvents(const Document& doc, JsonWriter& w) {
+  w.Key("events");
+  w.BeginArray();
+  for (const Event& e : doc.events()) {
+    w.BeginObject();
+    w.Key("source");
+    WriteEventActor(doc, e.source, w);
+    w.Key("target");
+    WriteEventActor(doc, e.target, w);
+    w.Field("cameo", e.cameo);
+    w.Field("cameo_name", e.cameo_name);
+    w.Key("goldstein");
+    w.Double(static_cast<double>(e.goldstein));
+    w.Field("plover", e.plover);
+    w.Key("plover_mode");
+    WriteOptionalString(e.plover_mode, w);
+    w.Key("trigger");
+    WriteSpanObject(doc, e.trigger, w);
+    w.Key("sentence");
+    w.UInt(e.sentence);
+    w.Key("location");
+    WriteOptionalIndex(e.location, w);
+    w.Key("location_name");
+    if (e.location >= 0 && static_cast<size_t>(e.location) < doc.entities().size()) {
+      w.String(doc.entities()[static_cast<size_t>(e.location)].name);
+    } else {
+      w.Null();
+    }
+    w.Key("date");
+    WriteOptionalString(e.date, w);
+    w.Key("time");
+    WriteOptionalIndex(e.time, w);
+    w.Field("polarity", EventPolarityName(e.polarity));
+    w.Field("modality", EventModalityName(e.modality));
+    w.Key("quote");
+    WriteOptionalIndex(e.quote, w);
+    w.Key("claimant");
+    if (e.quote >= 0 && static_cast<size_t>(e.quote) < doc.quotes().size()) {
+      WriteOptionalString(doc.quotes()[static_cast<size_t>(e.quote)].speaker_name, w);
+    } else {
+      w.Null();
+    }
+    w.Key("confidence");
+    w.Double(static_cast<double>(e.confidence));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace
 
 void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out) {
@@ -261,6 +357,8 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
   if (doc.has(kAnnEntities)) WriteMentions(doc, w);
   if (doc.has(kAnnDocEntities)) WriteEntities(doc, w);
   if (doc.has(kAnnQuotes)) WriteQuotes(doc, w);
+  if (doc.has(kAnnTimes)) WriteTimes(doc, w);
+  if (doc.has(kAnnEvents)) WriteEvents(doc, w);
   if (options.tokens) WriteTokens(doc, w);
   w.EndObject();
 }

@@ -109,6 +109,39 @@ void WriteDocumentText(const Document& doc, std::string* out) {
       AppendLine(out, line);
     }
   }
+  if (doc.has(kAnnTimes) && !doc.times().empty()) {
+    std::string line = "  times:";
+    for (const TimeExpression& t : doc.times()) {
+      line += " " + Flatten(doc.SpanText(t.span)) + "=" + (t.relation == "on" ? "" : t.relation + " ") +
+              (t.value.empty() ? "?" : t.value);
+    }
+    AppendLine(out, line);
+  }
+  if (doc.has(kAnnEvents)) {
+    AppendLine(out, "  events: " + std::to_string(doc.events().size()));
+    for (size_t i = 0; i < doc.events().size(); ++i) {
+      const Event& e = doc.events()[i];
+      // Vladimir Putin (RUSGOV) -042 Make a visit-> United States (USA)  [visit, …]
+      auto side = [&](const EventActor& a) {
+        std::string s = a.name.empty() ? std::string("?") : Flatten(a.name);
+        if (!a.code.empty()) s += " (" + a.code + ")";
+        return s;
+      };
+      std::string line = "  " + std::to_string(i + 1) + ". " + side(e.source) + " -" + e.cameo +
+                         " " + e.cameo_name + "-> " + side(e.target) + "  [" +
+                         Flatten(doc.SpanText(e.trigger));
+      if (!e.plover.empty()) line += ", " + e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
+      if (e.modality != EventModality::kActual) line += ", " + std::string(EventModalityName(e.modality));
+      if (e.polarity == EventPolarity::kNegated) line += ", negated";
+      if (e.location >= 0 && static_cast<size_t>(e.location) < doc.entities().size()) {
+        line += ", at " + doc.entities()[static_cast<size_t>(e.location)].name;
+      }
+      if (!e.date.empty()) line += ", " + e.date;
+      if (e.quote >= 0) line += ", in quote " + std::to_string(e.quote + 1);
+      line += "]";
+      AppendLine(out, line);
+    }
+  }
   const auto& sentences = doc.sentences();
   for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
     const Paragraph& para = doc.paragraphs()[p];

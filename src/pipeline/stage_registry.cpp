@@ -1,5 +1,6 @@
 #include "pipeline/stage_registry.h"
 
+#include "parley/events.h"
 #include "parley/link.h"
 #include "parley/ner.h"
 #include "parley/parser.h"
@@ -20,8 +21,10 @@ StatusOr<std::unique_ptr<Stage>> MakeStage(const std::string& name,
   if (name == "entities") return MakeEntitiesStage();
   if (name == "link") return MakeLinkStage({options.ResolvedModelsDir(), options.actors_files});
   if (name == "quotes") return MakeQuoteStage(options.ResolvedModelsDir());
-  return InvalidArgument("unknown stage '" + name +
-                         "' (known: repair, segment, tag, parse, ner, entities, link, quotes)");
+  if (name == "events") return MakeEventStage(options.ResolvedModelsDir());
+  return InvalidArgument(
+      "unknown stage '" + name +
+      "' (known: repair, segment, tag, parse, ner, entities, link, quotes, events)");
 }
 
 }  // namespace parley
