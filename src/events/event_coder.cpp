@@ -19,7 +19,7 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 // Prepositions whose object is the other side of an event.
 bool IsTargetPrep(std::string_view p) {
   return p == "to" || p == "with" || p == "against" || p == "toward" || p == "towards" ||
-         p == "on" || p == "into" || p == "between";
+         p == "on" || p == "into" || p == "between" || p == "at";
 }
 bool IsPlacePrep(std::string_view p) { return p == "in" || p == "at" || p == "near"; }
 
@@ -202,8 +202,10 @@ class Coder {
     const EntityLinks& l = doc_.entities()[static_cast<size_t>(e)].links;
     if (!l.actor_code.empty()) return l.actor_code;
     // A country or region without an actor code of its own.
+    // A place (country, region, city) or a demonym without an actor code of
+    // its own stands for its country, as in the CAMEO coders.
     const std::string_view type = doc_.strings().Get(doc_.entities()[static_cast<size_t>(e)].type);
-    if ((type == "GPE" || type == "NORP") && !l.country.empty() && l.admin1.empty()) return l.country;
+    if ((type == "GPE" || type == "NORP" || type == "LOC") && !l.country.empty()) return l.country;
     return std::string();
   }
 
@@ -225,14 +227,24 @@ class Coder {
             !(StartsWith(rel, "nmod") && tree.Case(c) == "of")) {
           continue;
         }
-        // Only an agent noun makes its modifier an actor: "Putin's visit"
-        // is an event, "Putin's envoy" an actor.
+        // An agent noun takes its country from the modifier ("Iran's
+        // foreign minister": IRNGOV); other nouns only from a demonym or
+        // place modifier ("Russian building": RUS), never from a possessor
+        // ("Putin's visit" is an event, not an actor), and never when the
+        // noun is itself an event word.
         std::string_view agent = dict_.Agent(tree.Lemma(x));
         int32_t e = EntityAt(c);
-        if (e < 0 || agent.empty()) continue;
+        if (e < 0) continue;
         std::string code = EntityCode(e);
         if (code.size() < 3) continue;
-        a.code = code.substr(0, 3) + std::string(agent);
+        if (agent.empty()) {
+          if ((rel != "amod" && rel != "compound") || dict_.Noun(tree.Lemma(x)) != nullptr) continue;
+          const std::string_view type = doc_.strings().Get(doc_.entities()[static_cast<size_t>(e)].type);
+          if (type == "PER" || type == "ORG") continue;
+          a.code = code.substr(0, 3);
+        } else {
+          a.code = code.substr(0, 3) + std::string(agent);
+        }
         break;
       }
       uint32_t first = x;
@@ -341,10 +353,14 @@ class Coder {
 
   int32_t LocationOf(const Tree& tree, uint32_t anchor, const std::vector<int32_t>& actors,
                      const std::string& target_code, std::string_view code) const {
+    // A place: geocoded, or a linked country or region.
     auto geocoded = [&](int32_t e) {
       if (e < 0) return false;
-      const EntityLinks& l = doc_.entities()[static_cast<size_t>(e)].links;
-      return l.geonames_id != 0 || l.has_coordinates;
+      const Entity& ent = doc_.entities()[static_cast<size_t>(e)];
+      const EntityLinks& l = ent.links;
+      if (l.geonames_id != 0 || l.has_coordinates) return true;
+      const std::string_view type = doc_.strings().Get(ent.type);
+      return (type == "GPE" || type == "LOC") && !l.admin1.empty();  // a region
     };
     auto is_actor = [&](int32_t e) { return std::find(actors.begin(), actors.end(), e) != actors.end(); };
     for (uint32_t c : tree.Children(anchor)) {
@@ -352,7 +368,7 @@ class Coder {
     }
     for (uint32_t i = tree.begin(); i < tree.end(); ++i) {
       int32_t e = EntityAt(i);
-      if (geocoded(e) && !is_actor(e) && tree.Case(i) != "" && IsPlacePrep(tree.Case(i))) return e;
+      if (geocoded(e) && !is_actor(e) && IsPlacePrep(tree.Case(i))) return e;
     }
     // A visit to a country took place where the article's places in that
     // country are: the most specific (a city before a region), most mentioned.
@@ -459,26 +475,33 @@ class Coder {
       int32_t subj = SubjectOf(tree, t, &agent);
       if (subj >= 0) source_heads.push_back(static_cast<uint32_t>(subj));
       if (target_heads.empty()) {
+        // The object, then phrases with a target preposition on the verb or
+        // the event noun ("fired missiles at Russia", "a visit to the U.S."):
+        // the first that names an actor, else the first.
+        std::vector<uint32_t> candidates;
         for (uint32_t c : tree.Children(t)) {
           std::string_view rel = tree.Deprel(c);
           if (is_event_word(c)) continue;
           if ((!passive && (rel == "obj" || rel == "iobj")) || (passive && rel == "nsubj:pass")) {
+            candidates.push_back(c);
+          }
+        }
+        std::vector<uint32_t> hosts = event_words;
+        hosts.push_back(t);
+        for (uint32_t h : hosts) {
+          for (uint32_t c : tree.Children(h)) {
+            if (tree.IsOblique(c) && IsTargetPrep(tree.Case(c)) && !is_event_word(c)) {
+              candidates.push_back(c);
+            }
+          }
+        }
+        for (uint32_t c : candidates) {
+          if (!ActorOf(tree, c).code.empty()) {
             target_heads.push_back(c);
             break;
           }
         }
-      }
-      // Objects of the event noun and of the verb: "a visit to the U.S.".
-      std::vector<uint32_t> hosts = event_words;
-      hosts.push_back(t);
-      for (uint32_t h : hosts) {
-        if (!target_heads.empty()) break;
-        for (uint32_t c : tree.Children(h)) {
-          if (tree.IsOblique(c) && IsTargetPrep(tree.Case(c)) && !is_event_word(c)) {
-            target_heads.push_back(c);
-            break;
-          }
-        }
+        if (target_heads.empty() && !candidates.empty()) target_heads.push_back(candidates.front());
       }
       for (uint32_t w : event_words) {
         if (tree.HasChildLemma(w, "no")) negated_object = true;
@@ -507,6 +530,22 @@ class Coder {
           int32_t subj = SubjectOf(tree, clause, &agent);
           if (subj >= 0) source_heads.push_back(static_cast<uint32_t>(subj));
         }
+      }
+    }
+
+    // A pronoun subject of a reported clause is the reporting verb's subject:
+    // "Obama said he would not provide support".
+    for (uint32_t& h : source_heads) {
+      if (tree.Upos(h) != "PRON") continue;
+      const std::string& p = tree.Lemma(h);
+      if (p != "he" && p != "she" && p != "they" && p != "it" && p != "we") continue;
+      int32_t v = tree.Head(h);
+      while (v >= 0 && tree.Deprel(static_cast<uint32_t>(v)) == "xcomp") v = tree.Head(static_cast<uint32_t>(v));
+      if (v < 0 || tree.Deprel(static_cast<uint32_t>(v)) != "ccomp") continue;
+      int32_t say = tree.Head(static_cast<uint32_t>(v));
+      if (say < 0) continue;
+      if (int32_t subj = tree.Child(static_cast<uint32_t>(say), "nsubj"); subj >= 0) {
+        h = static_cast<uint32_t>(subj);
       }
     }
 
@@ -547,6 +586,19 @@ class Coder {
     const int32_t quote = QuoteOf(tok.begin[t]);
     const int32_t time = TimeOf(tree, clause);
     for (auto& [src, tgt] : pairs) {
+      std::vector<int32_t> actors = {src.entity, tgt.entity};
+      const int32_t location = LocationOf(tree, clause, actors, tgt.code, rule.code);
+      // With no other side named, the event is directed at the country where
+      // it happens ("protested in Beijing"), as CAMEO coders record it.
+      if (tgt.code.empty() && location >= 0) {
+        const Entity& place = doc_.entities()[static_cast<size_t>(location)];
+        if (!place.links.country.empty() && src.code.substr(0, 3) != place.links.country) {
+          tgt = EventActor{};
+          tgt.entity = location;
+          tgt.code = place.links.country;
+          tgt.name = place.name;
+        }
+      }
       if (src.code.empty() && tgt.code.empty()) continue;
       if (!src.code.empty() && src.code == tgt.code) continue;
       Event e;
@@ -565,8 +617,7 @@ class Coder {
         e.plover = action->plover;
         e.plover_mode = action->plover_mode;
       }
-      std::vector<int32_t> actors = {src.entity, tgt.entity};
-      e.location = LocationOf(tree, clause, actors, tgt.code, rule.code);
+      e.location = location;
       e.time = time;
       if (time >= 0 && !doc_.times()[static_cast<size_t>(time)].value.empty()) {
         e.date = doc_.times()[static_cast<size_t>(time)].value;
