@@ -142,12 +142,35 @@ int32_t Satisfy(const Tree& tree, uint32_t t, const Constraint& c, bool passive)
   return -1;
 }
 
-std::optional<Match> BestRule(const Tree& tree, uint32_t t, const std::vector<TriggerRule>& rules,
-                              bool passive) {
+std::optional<Match> BestRule(const Tree& tree, uint32_t t, const RuleSet& set, bool passive) {
+  // Candidate rules: those without constraints, and those whose first
+  // constraint one of the trigger's dependents could satisfy.
+  std::vector<uint32_t> candidates = set.unkeyed;
+  if (!set.by_key.empty()) {
+    auto add = [&](const std::string& key) {
+      auto it = set.by_key.find(key);
+      if (it != set.by_key.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    };
+    for (uint32_t ch : tree.Children(t)) {
+      std::string_view rel = tree.Deprel(ch);
+      const std::string& lemma = tree.Lemma(ch);
+      if (rel == "obj" || (passive && rel == "nsubj:pass")) add("o:" + lemma);
+      if (rel == "nsubj") add("s:" + lemma);
+      if (tree.IsOblique(ch)) {
+        std::string_view prep = tree.Case(ch);
+        if (!prep.empty()) {
+          std::string key = "p:" + std::string(prep);
+          add(key);
+          add(key + ":" + lemma);
+        }
+      }
+    }
+  }
   std::optional<Match> best;
   size_t best_n = 0;
-  uint32_t best_origin = 0;
-  for (const TriggerRule& r : rules) {
+  uint32_t best_origin = 0, best_index = 0;
+  for (uint32_t index : candidates) {
+    const TriggerRule& r = set.rules[index];
     Match m;
     m.rule = &r;
     bool ok = true;
@@ -161,10 +184,13 @@ std::optional<Match> BestRule(const Tree& tree, uint32_t t, const std::vector<Tr
     }
     if (!ok) continue;
     const size_t n = r.constraints.size();
-    if (!best || n > best_n || (n == best_n && r.origin > best_origin)) {
+    // The most constraints; then a later file; then the first in its file.
+    if (!best || n > best_n || (n == best_n && r.origin > best_origin) ||
+        (n == best_n && r.origin == best_origin && index < best_index)) {
       best = std::move(m);
       best_n = n;
       best_origin = r.origin;
+      best_index = index;
     }
   }
   return best;
@@ -209,6 +235,15 @@ class Coder {
     return std::string();
   }
 
+  // Agent code of a noun, trying the singular of a plural the lemmatiser kept.
+  std::string_view AgentOf(const std::string& lemma) const {
+    std::string_view a = dict_.Agent(lemma);
+    if (a.empty() && lemma.size() > 3 && lemma.back() == 's') {
+      a = dict_.Agent(std::string_view(lemma).substr(0, lemma.size() - 1));
+    }
+    return a;
+  }
+
   // The actor named by the nominal headed by x.
   EventActor ActorOf(const Tree& tree, uint32_t x) const {
     EventActor a;
@@ -224,7 +259,7 @@ class Coder {
       for (uint32_t c : tree.Children(x)) {
         std::string_view rel = tree.Deprel(c);
         if (rel != "compound" && rel != "amod" && rel != "nmod:poss" && rel != "flat" &&
-            !(StartsWith(rel, "nmod") && tree.Case(c) == "of")) {
+            !(StartsWith(rel, "nmod") && (tree.Case(c) == "of" || tree.Case(c) == "from"))) {
           continue;
         }
         // An agent noun takes its country from the modifier ("Iran's
@@ -232,18 +267,22 @@ class Coder {
         // place modifier ("Russian building": RUS), never from a possessor
         // ("Putin's visit" is an event, not an actor), and never when the
         // noun is itself an event word.
-        std::string_view agent = dict_.Agent(tree.Lemma(x));
+        std::string_view agent = AgentOf(tree.Lemma(x));
         int32_t e = EntityAt(c);
         if (e < 0) continue;
         std::string code = EntityCode(e);
         if (code.size() < 3) continue;
-        if (agent.empty()) {
+        // Agents specialise countries; an organisation's people keep its
+        // code ("NATO leaders").
+        const EntityLinks& l = doc_.entities()[static_cast<size_t>(e)].links;
+        const bool country = code.size() == 3 && code == l.country;
+        if (!agent.empty()) {
+          a.code = country ? code + std::string(agent) : code;
+        } else {
           if ((rel != "amod" && rel != "compound") || dict_.Noun(tree.Lemma(x)) != nullptr) continue;
           const std::string_view type = doc_.strings().Get(doc_.entities()[static_cast<size_t>(e)].type);
           if (type == "PER" || type == "ORG") continue;
           a.code = code.substr(0, 3);
-        } else {
-          a.code = code.substr(0, 3) + std::string(agent);
         }
         break;
       }
@@ -434,7 +473,7 @@ class Coder {
         int32_t prt = tree.Child(t, "compound:prt");
         if (prt >= 0) lemma += " " + tree.Lemma(static_cast<uint32_t>(prt));
       }
-      const std::vector<TriggerRule>* rules = verb ? dict_.Verb(lemma) : dict_.Noun(lemma);
+      const RuleSet* rules = verb ? dict_.Verb(lemma) : dict_.Noun(lemma);
       if (!rules && verb && !lemma.empty() && lemma.back() != 'e') rules = dict_.Verb(lemma + "e");
       if (!rules) continue;
       const bool passive = verb && tree.Child(t, "nsubj:pass") >= 0;
@@ -599,8 +638,10 @@ class Coder {
           tgt.name = place.name;
         }
       }
-      if (src.code.empty() && tgt.code.empty()) continue;
-      if (!src.code.empty() && src.code == tgt.code) continue;
+      // Both sides must be actors, as in the CAMEO coders: an event with an
+      // unknown side ("he", "the flood") is mostly a misread of an ordinary
+      // verb, and dyadic data cannot use it.
+      if (src.code.empty() || tgt.code.empty() || src.code == tgt.code) continue;
       Event e;
       e.source = src;
       e.target = tgt;
@@ -625,7 +666,9 @@ class Coder {
         e.date = doc_.meta().date;
       }
       e.quote = quote;
-      e.confidence = (src.code.empty() || tgt.code.empty() ? 0.5f : 0.8f) * (quote >= 0 ? 0.9f : 1.0f);
+      // Lower when a side comes from a place or a modifier rather than a
+      // named actor, or when the event is someone's claim.
+      e.confidence = (src.entity >= 0 && tgt.entity >= 0 ? 0.8f : 0.6f) * (quote >= 0 ? 0.9f : 1.0f);
       out.push_back(std::move(e));
     }
   }

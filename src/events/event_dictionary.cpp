@@ -164,7 +164,14 @@ Status EventDictionary::AddTriggers(std::string_view text, std::string_view orig
       rule.reciprocal = true;
     }
     rule.origin = file_origin;
-    (f[0] == "verb" ? verbs_ : nouns_)[std::string(f[1])].push_back(std::move(rule));
+    RuleSet& set = (f[0] == "verb" ? verbs_ : nouns_)[std::string(f[1])];
+    const uint32_t index = static_cast<uint32_t>(set.rules.size());
+    if (rule.constraints.empty()) {
+      set.unkeyed.push_back(index);
+    } else {
+      set.by_key[RuleKey(rule.constraints.front())].push_back(index);
+    }
+    set.rules.push_back(std::move(rule));
     return Status::Ok();
   });
 }
@@ -225,12 +232,21 @@ StatusOr<EventDictionary> EventDictionary::Load(const std::string& models_dir) {
   return dict;
 }
 
-const std::vector<TriggerRule>* EventDictionary::Verb(std::string_view lemma) const {
+std::string RuleKey(const Constraint& c) {
+  switch (c.kind) {
+    case Constraint::Kind::kObject: return "o:" + c.head;
+    case Constraint::Kind::kSubject: return "s:" + c.head;
+    case Constraint::Kind::kPrep: return c.head.empty() ? "p:" + c.prep : "p:" + c.prep + ":" + c.head;
+  }
+  return std::string();
+}
+
+const RuleSet* EventDictionary::Verb(std::string_view lemma) const {
   auto it = verbs_.find(std::string(lemma));
   return it == verbs_.end() ? nullptr : &it->second;
 }
 
-const std::vector<TriggerRule>* EventDictionary::Noun(std::string_view lemma) const {
+const RuleSet* EventDictionary::Noun(std::string_view lemma) const {
   auto it = nouns_.find(std::string(lemma));
   return it == nouns_.end() ? nullptr : &it->second;
 }

@@ -54,6 +54,18 @@ struct CameoInfo {
   std::string plover_mode;
 };
 
+// The rules of one lemma, indexed by their first constraint so that a
+// trigger only tries the rules its own dependents can satisfy.
+struct RuleSet {
+  std::vector<TriggerRule> rules;  // file order
+  std::unordered_map<std::string, std::vector<uint32_t>> by_key;  // see RuleKey
+  std::vector<uint32_t> unkeyed;  // rules without constraints
+};
+
+// "o:HEAD" (object), "s:HEAD" (subject), "p:PREP" or "p:PREP:HEAD" (phrase):
+// the key of a constraint, and of a dependent that may satisfy it.
+std::string RuleKey(const Constraint& c);
+
 class EventDictionary {
  public:
   // Loads models_dir/events/{cameo,verbs,agents,triggers}.tsv; triggers.tsv
@@ -65,8 +77,8 @@ class EventDictionary {
   Status AddAgents(std::string_view text, std::string_view origin);
 
   // Rules for a verb ("make", "point out") or a noun lemma; nullptr if none.
-  const std::vector<TriggerRule>* Verb(std::string_view lemma) const;
-  const std::vector<TriggerRule>* Noun(std::string_view lemma) const;
+  const RuleSet* Verb(std::string_view lemma) const;
+  const RuleSet* Noun(std::string_view lemma) const;
   CueKind Cue(std::string_view lemma) const;
   // Agent code suffix ("GOV", "MIL") of a noun lemma, empty if none.
   std::string_view Agent(std::string_view lemma) const;
@@ -76,7 +88,7 @@ class EventDictionary {
   size_t noun_count() const { return nouns_.size(); }
 
  private:
-  using RuleMap = std::unordered_map<std::string, std::vector<TriggerRule>>;
+  using RuleMap = std::unordered_map<std::string, RuleSet>;
   RuleMap verbs_, nouns_;
   std::unordered_map<std::string, CueKind> cues_;
   std::unordered_map<std::string, std::string> agents_;

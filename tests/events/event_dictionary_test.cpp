@@ -39,11 +39,11 @@ TEST(EventDictionary, LoadsRulesAndCues) {
                             "t.tsv")
                   .ok());
   ASSERT_NE(d.Verb("meet"), nullptr);
-  EXPECT_TRUE((*d.Verb("meet"))[0].reciprocal);
-  EXPECT_EQ((*d.Verb("meet"))[0].code, "040");
+  EXPECT_TRUE(d.Verb("meet")->rules[0].reciprocal);
+  EXPECT_EQ(d.Verb("meet")->rules[0].code, "040");
   ASSERT_NE(d.Noun("visit"), nullptr);
-  EXPECT_EQ((*d.Noun("visit"))[0].constraints.size(), 1u);
-  EXPECT_TRUE((*d.Verb("say"))[0].code.empty()) << "'-' means not an event";
+  EXPECT_EQ(d.Noun("visit")->rules[0].constraints.size(), 1u);
+  EXPECT_TRUE(d.Verb("say")->rules[0].code.empty()) << "'-' means not an event";
   EXPECT_EQ(d.Cue("hope"), CueKind::kIntended);
   EXPECT_EQ(d.Cue("walk"), CueKind::kNone);
   EXPECT_EQ(d.Verb("walk"), nullptr);
