@@ -373,6 +373,12 @@ class Coder {
           decided = true;
         }
       }
+      if (!(steps == 0 && start_is_trigger)) {
+        // "declined to endorse", "failed to reach": a governing negation verb.
+        if (dict_.Cue(tree.Lemma(u)) == CueKind::kNegation && tree.Upos(u) == "VERB") {
+          m.negated = !m.negated;
+        }
+      }
       if (!decided && !(steps == 0 && start_is_trigger)) {
         CueKind k = dict_.Cue(tree.Lemma(u));
         if (k == CueKind::kIntended || k == CueKind::kRequested || k == CueKind::kHypothetical) {
