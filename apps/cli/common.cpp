@@ -51,7 +51,7 @@ StatusOr<ReaderOptions> InputFlags::ToReaderOptions() const {
 void PipelineFlags::Register(CLI::App* app) {
   app->add_option("--stages", stages,
                   "Comma-separated stages to run, in order (repair, segment, tag, parse, ner, "
-                  "entities, link, quotes)")
+                  "entities, link, quotes, events)")
       ->capture_default_str();
   app->add_option("--models", models,
                   "Folder with pos.model, parse.model, ner.model (default: $PARLEY_MODELS, "
@@ -120,6 +120,27 @@ void PrintPrfRow(int name_width, const char* name, const PrfCounts& c) {
               static_cast<unsigned long long>(c.gold), static_cast<unsigned long long>(c.predicted),
               static_cast<unsigned long long>(c.correct), 100 * c.precision(), 100 * c.recall(),
               100 * c.f1());
+}
+
+std::string Snippet(std::string_view s, size_t max) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+    } else {
+      out.push_back(c);
+      space = false;
+    }
+  }
+  if (out.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    out += "...";
+  }
+  return out;
 }
 
 double PeakRssMb() {

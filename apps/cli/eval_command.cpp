@@ -77,6 +77,7 @@ CLI::App* AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--json", tok->json, "Also print one JSON object on the last line");
   cmd->callback([tok, exit_code] { *exit_code = RunEvalTokenize(*tok); });
   AddEvalQuotesCommand(eval, exit_code);
+  AddEvalEventsCommand(eval, exit_code);
   return eval;
 }
 

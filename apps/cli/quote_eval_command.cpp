@@ -22,29 +22,6 @@ struct QuoteEvalFlags {
   size_t max_errors = 40;
 };
 
-// One line of text for a listing: newlines as spaces, cut at `max` bytes on a
-// character boundary.
-std::string Snippet(std::string_view s, size_t max = 110) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      if (!space && !out.empty()) out.push_back(' ');
-      space = true;
-    } else {
-      out.push_back(c);
-      space = false;
-    }
-  }
-  if (out.size() > max) {
-    size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-    out += "...";
-  }
-  return out;
-}
-
 // The text of a span, empty when a (predicted) span lies outside the text.
 std::string_view At(std::string_view text, Span s) {
   if (s.begin > s.end || s.end > text.size()) return {};
