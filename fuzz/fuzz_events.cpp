@@ -25,7 +25,9 @@ const parley::Pipeline& FullPipeline() {
   return *p;
 }
 
-bool Inside(parley::Span s, size_t n) { return s.begin <= s.end && s.end <= n; }
+bool Inside(parley::Span s, size_t n) {
+  return s.begin <= s.end && s.end <= n;
+}
 
 }  // namespace
 
@@ -41,8 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!s.ok()) CHECK(s.message().rfind("fuzz.tsv:", 0) == 0);
       return 0;
     }
-    default:
-      break;
+    default: break;
   }
   parley::DocumentMeta meta;
   // A date from the first bytes, valid or not: resolution must cope.

@@ -100,8 +100,9 @@ function pagedList(title, load, render, empty) {
 async function home() {
   const s = await api('stats');
   const cards = el('div', { class: 'cards' },
-    [['articles', s.articles], ['quotes', s.quotes], ['entities', s.entities], ['mentions', s.mentions]]
-      .map(([k, v]) => el('div', { class: 'card' }, el('b', {}, v.toLocaleString()), k)));
+    [['articles', s.articles], ['quotes', s.quotes], ['quotes in 2+ outlets', s.shared_quotes],
+      ['entities', s.entities], ['events', s.event_groups]]
+      .map(([k, v]) => el('div', { class: 'card' }, el('b', {}, (v || 0).toLocaleString()), k)));
   const span = s.first_date ? el('p', { class: 'muted' }, `Articles from ${s.first_date} to ${s.last_date}.`) : null;
   const people = await api('entities', { type: 'PER', limit: 15 });
   const orgs = await api('entities', { limit: 15 });
@@ -164,13 +165,31 @@ async function speaker(name) {
 }
 
 async function entity(name) {
+  const co = await api('cooccurrence', { entity: name, limit: 15 }).catch(() => ({ edges: [] }));
   show(el('h1', {}, name),
     el('p', {}, el('a', { href: speakerHref(name) }, 'Quotes by ' + name)),
     await timeline({ entity: name }, 'Articles mentioning it, per month'),
+    co.edges.length ? el('section', {}, el('h2', {}, 'Appears with'),
+      el('ul', { class: 'list compact' }, co.edges.map((e) => el('li', {},
+        el('a', { href: entityHref(e.b) }, e.b), ' ',
+        el('span', { class: 'muted' }, `${e.articles} shared articles`))))) : null,
     pagedList('Quotes that mention it', async (offset) => {
       const r = await api('quotes', { entity: name, limit: 10, offset });
       return { ...r, items: r.quotes };
     }, quoteItem, 'No quotes mention it.'));
+}
+
+// Every month "YYYY-MM" from first to last (at most 50 years).
+function monthsBetween(first, last) {
+  const months = [];
+  let [y, m] = first.split('-').map(Number);
+  for (let guard = 0; guard < 600; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) break;
+    if (++m > 12) { m = 1; y++; }
+  }
+  return months;
 }
 
 // Bars per month, from the first month to the last with empty months shown.
@@ -179,15 +198,7 @@ async function timeline(params, title) {
   const section = el('section', { class: 'timeline' }, el('h2', {}, title));
   if (!t.months.length) { section.append(el('p', { class: 'muted' }, 'No dated articles.')); return section; }
   const counts = new Map(t.months.map((m) => [m.month, m.count]));
-  const months = [];
-  let [y, m] = t.months[0].month.split('-').map(Number);
-  const last = t.months[t.months.length - 1].month;
-  for (let guard = 0; guard < 600; guard++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    months.push(key);
-    if (key >= last) break;
-    if (++m > 12) { m = 1; y++; }
-  }
+  const months = monthsBetween(t.months[0].month, t.months[t.months.length - 1].month);
   const W = 900, H = 180, pad = 28, bw = Math.max(2, (W - 2 * pad) / months.length);
   const max = Math.max(...counts.values());
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H + 30}`, width: W, height: H + 30, role: 'img', class: 'timeline-chart' });
@@ -336,7 +347,143 @@ async function map() {
   show(el('h1', {}, 'Where things happened'), chart, el('h2', {}, 'Most mentioned places'), list);
 }
 
-// Routing: #/, #/search?q=, #/speaker/NAME, #/entity/NAME, #/article/ID?quote=, #/network, #/map.
+// Quotes reported by several outlets (near-duplicates grouped by the store).
+function groupItem(g) {
+  return el('li', { class: 'quote group', 'data-group-id': g.group_id },
+    el('div', { class: 'quote-text' }, g.content),
+    meta(
+      g.speaker ? el('a', { href: speakerHref(g.speaker), class: 'speaker' }, g.speaker) : 'unattributed',
+      `first seen ${g.first_date || 'undated'}${g.first_source ? ' in ' + g.first_source : ''}`,
+      `${g.outlets} outlets · ${g.articles} articles`,
+      el('a', { href: '#/group/' + g.group_id, class: 'open-group' }, 'every version')),
+    el('div', { class: 'outlets' }, g.sources.join(' · ')));
+}
+
+async function reported() {
+  show(el('h1', {}, 'Quotes reported by several outlets'),
+    el('p', { class: 'muted' }, 'The same quote found in articles of different outlets, whole, trimmed or lightly edited; the longest version is shown.'),
+    pagedList('Most widely reported', async (offset) => {
+      const r = await api('quote-groups', { limit: 20, offset });
+      return { ...r, items: r.groups };
+    }, groupItem, 'No quote was reported by two outlets.'));
+}
+
+async function group(id) {
+  const r = await api('quote-groups/' + enc(id));
+  show(el('h1', {}, `One quote, ${r.quotes.length} reports`),
+    el('p', { class: 'muted' }, 'Each version as its outlet printed it, earliest first.'),
+    el('ul', { class: 'list' }, r.quotes.map(quoteItem)));
+}
+
+async function speakers() {
+  show(el('h1', {}, 'Speakers'),
+    el('p', { class: 'muted' }, 'Speakers across articles, one per knowledge-base identity (else per name). Distinct: what they said, counting a quote reported by several outlets once.'),
+    pagedList('Most quoted', async (offset) => {
+      const r = await api('speakers', { limit: 25, offset });
+      return { ...r, items: r.speakers };
+    }, (sp) => el('li', {},
+      el('a', { href: speakerHref(sp.name), class: 'speaker-link' }, sp.name), ' ',
+      el('span', { class: 'muted' }, `${sp.quotes} quotes · ${sp.statements} distinct · ${sp.articles} articles · ${sp.outlets} outlets` +
+        (sp.actor_codes ? ' · ' + sp.actor_codes : ''))), 'No resolved speakers.'));
+}
+
+// A Goldstein score as a badge: cooperation green, conflict red.
+function goldstein(v) {
+  return el('span', { class: 'gs' + (v > 0 ? ' coop' : v < 0 ? ' conflict' : ''), title: 'Goldstein score, from −10 (conflict) to +10 (cooperation)' },
+    (v > 0 ? '+' : '') + v.toFixed(1));
+}
+
+function eventItem(g) {
+  const who = (code, name) => name || code || '?';
+  return el('li', { class: 'event', 'data-group-id': g.group_id },
+    el('div', { class: 'event-line' }, goldstein(g.mean_goldstein), ' ',
+      el('b', {}, who(g.source_code, g.source_name)), ' ', g.cameo_name || g.cameo, ' ',
+      el('b', {}, who(g.target_code, g.target_name)), g.place ? ' in ' + g.place : ''),
+    el('div', { class: 'evidence' }, g.evidence),
+    meta(g.date || 'undated', `${g.num_articles} articles · ${g.num_sources} outlets`,
+      g.polarity !== 'asserted' ? g.polarity : null, g.modality !== 'actual' ? g.modality : null,
+      el('a', { href: '#/event/' + g.group_id, class: 'open-event' }, 'reports')));
+}
+
+function dyadList(list) {
+  if (!list.length) return el('p', { class: 'muted' }, 'No actor pairs.');
+  return el('ul', { class: 'list compact' }, list.map((d) => el('li', {},
+    el('a', { href: '#/dyad/' + enc(d.a) + '/' + enc(d.b), class: 'dyad-link' }, `${d.a_name || d.a} – ${d.b_name || d.b}`), ' ',
+    el('span', { class: 'muted' }, `${d.events} events · mean `), goldstein(d.goldstein))));
+}
+
+async function events(actor) {
+  const input = el('input', { type: 'search', maxlength: 200, value: actor, 'aria-label': 'Actor',
+    placeholder: 'Actor: a code (USA, RUSGOV) or a name' });
+  const form = el('form', { class: 'filter', onsubmit: (ev) => {
+    ev.preventDefault();
+    location.hash = '#/events?actor=' + enc(input.value.trim());
+  } }, input, el('button', { type: 'submit' }, 'Filter'));
+  const dyads = await api('dyads', { actor, limit: 15 });
+  show(el('h1', {}, 'Events'),
+    el('p', { class: 'muted' }, 'Who did what to whom, one row per real-world event (date, actors, CAMEO root code and place) with the articles and outlets reporting it.'),
+    form,
+    el('div', { class: 'two' },
+      pagedList(actor ? 'Events of ' + actor : 'Events, newest first', async (offset) => {
+        const r = await api('events', { actor, limit: 20, offset });
+        return { ...r, items: r.events };
+      }, eventItem, 'No events.'),
+      el('aside', {}, el('h2', {}, 'Actor pairs'), dyadList(dyads.dyads))));
+}
+
+async function eventReports(id) {
+  const r = await api('events/' + enc(id));
+  show(el('h1', {}, `One event, ${r.events.length} reports`),
+    el('ul', { class: 'list' }, r.events.map((e) => el('li', {},
+      el('div', { class: 'evidence' }, e.evidence),
+      meta(e.date || 'undated', e.source, e.claimant ? 'according to ' + e.claimant : null,
+        el('a', { href: articleHref(e.article_id) }, e.title || 'article ' + e.article_id))))));
+}
+
+// Cooperation–conflict over time: the mean Goldstein score of the pair's
+// events per month, bars up (cooperation) or down (conflict) from zero.
+function dyadChart(points) {
+  const W = 900, H = 260, pad = 30, mid = H / 2;
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H + 24}`, width: W, height: H + 24, role: 'img', class: 'dyad-chart' });
+  if (!points.length) return chart;
+  const byMonth = new Map(points.map((p) => [p.period, p]));
+  const months = monthsBetween(points[0].period, points[points.length - 1].period);
+  const bw = Math.min(48, Math.max(2, (W - 2 * pad) / months.length)), scale = (mid - 12) / 10;
+  chart.append(svg('line', { class: 'axis', x1: pad, y1: mid, x2: W - pad, y2: mid }),
+    svg('text', { x: 2, y: 14 }, '+10'), svg('text', { x: 2, y: H - 4 }, '−10'), svg('text', { x: 8, y: mid + 4 }, '0'));
+  months.forEach((key, i) => {
+    const p = byMonth.get(key);
+    if (p) {
+      const h = Math.max(1, Math.abs(p.goldstein) * scale);
+      chart.append(svg('rect', { class: 'bar ' + (p.goldstein >= 0 ? 'coop' : 'conflict'), x: pad + i * bw,
+        y: p.goldstein >= 0 ? mid - h : mid, width: Math.max(1, bw - 1), height: h },
+      svg('title', {}, `${key}: ${p.events} events (${p.cooperation} cooperative, ${p.conflict} conflictual), mean ${p.goldstein.toFixed(1)}`)));
+    }
+    if (months.length <= 24 || i % Math.ceil(months.length / 12) === 0) {
+      chart.append(svg('text', { x: pad + i * bw, y: H + 16 }, key));
+    }
+  });
+  return chart;
+}
+
+async function dyad(a, b) {
+  const t = await api('dyad', { a, b, by: 'month' });
+  const pairs = (await api('dyads', { actor: a, limit: 100 })).dyads;
+  const d = pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+  const name = (code) => (d && (d.a === code ? d.a_name : d.b === code ? d.b_name : '')) || '';
+  const label = (code) => (name(code) ? `${name(code)} (${code})` : code);
+  show(el('h1', {}, `${label(a)} – ${label(b)}`),
+    el('p', { class: 'muted' }, 'Mean Goldstein score of their events per month, both directions: above the line cooperation, below it conflict. Each real-world event counts once, however many articles report it.'),
+    el('section', { class: 'timeline' }, el('h2', {}, 'Cooperation and conflict'),
+      t.points.length ? dyadChart(t.points) : el('p', { class: 'muted' }, 'No dated events.')),
+    pagedList('Their events', async (offset) => {
+      const r = await api('events', { actor: a, with: b, limit: 20, offset });
+      return { ...r, items: r.events };
+    }, eventItem, 'No events.'));
+}
+
+// Routing: #/, #/search?q=, #/speaker/NAME, #/entity/NAME, #/article/ID?quote=, #/network, #/map,
+// #/speakers, #/reported, #/group/ID, #/events?actor=, #/event/ID, #/dyad/A/B.
 async function route() {
   const hash = location.hash.slice(1) || '/';
   const [path, query] = hash.split('?');
@@ -349,6 +496,12 @@ async function route() {
     else if (parts[0] === 'article') await article(parts[1], params.get('quote'));
     else if (parts[0] === 'network') await network();
     else if (parts[0] === 'map') await map();
+    else if (parts[0] === 'speakers') await speakers();
+    else if (parts[0] === 'reported') await reported();
+    else if (parts[0] === 'group') await group(parts[1]);
+    else if (parts[0] === 'events') await events(params.get('actor') || '');
+    else if (parts[0] === 'event') await eventReports(parts[1]);
+    else if (parts[0] === 'dyad') await dyad(parts[1] || '', parts[2] || '');
     else await home();
   } catch (e) {
     show(el('h1', {}, 'Not found'), el('p', { class: 'error' }, e.message));

@@ -167,13 +167,13 @@ int RunIngest(const IngestFlags& f) {
         stderr,
         "parley ingest: %llu read, %llu extracted, %llu rejected (%llu unreadable "
         "inputs); %llu added to %s, %llu already stored, %llu duplicates in the input; "
-        "%.1f s, %.0f articles/s, %.2f MB/s\n",
+        "%.1f s, %.0f articles/s, %.2f MB/s; writer %.2f s CPU\n",
         static_cast<unsigned long long>(t.read), static_cast<unsigned long long>(t.run.extracted),
         static_cast<unsigned long long>(t.run.rejected),
         static_cast<unsigned long long>(t.run.io_errors), static_cast<unsigned long long>(t.added),
         f.db.c_str(), static_cast<unsigned long long>(t.known),
         static_cast<unsigned long long>(t.duplicates), s, static_cast<double>(t.run.extracted) / s,
-        static_cast<double>(t.run.text_bytes) / 1e6 / s);
+        static_cast<double>(t.run.text_bytes) / 1e6 / s, t.writer_cpu_seconds);
   }
   if (!t.store_status.ok()) {
     std::fprintf(stderr, "parley ingest: %s: %s\n", f.db.c_str(),

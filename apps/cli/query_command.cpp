@@ -1,22 +1,17 @@
 // parley query quotes|entities|stats: search a corpus database, as a table
-// for people or JSON (--json) for programs.
+// for people or JSON (--json) for programs. The cross-article queries
+// (speakers, quote groups, co-occurrence, events, dyads) are in
+// query_aggregate.cpp.
 #include <algorithm>
 #include <cstdio>
 
 #include "cli/common.h"
+#include "cli/query_table.h"
 #include "cli/store_commands.h"
 #include "output/json_writer.h"
 #include "parley/store.h"
 
 namespace parley::cli {
-namespace {
-
-struct QueryFlags {
-  std::string db;
-  bool json = false;
-  QuoteQuery quotes;
-  EntityQuery entities;
-};
 
 // A table cell: one line, no control characters (article text is data and
 // must not drive the terminal), at most `width` characters.
@@ -52,6 +47,8 @@ size_t Chars(std::string_view s) {
   return n;
 }
 
+namespace {
+
 void PrintRow(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -62,6 +59,8 @@ void PrintRow(const std::vector<std::string>& cells, const std::vector<size_t>& 
   while (!line.empty() && line.back() == ' ') line.pop_back();
   std::printf("%s\n", line.c_str());
 }
+
+}  // namespace
 
 void PrintTable(const std::vector<std::string>& header, const std::vector<size_t>& max_widths,
                 const std::vector<std::vector<std::string>>& rows) {
@@ -96,6 +95,15 @@ StatusOr<Store> OpenReadOnly(const std::string& path) {
   return Store::Open(path, o);
 }
 
+namespace {
+
+struct QueryFlags {
+  std::string db;
+  bool json = false;
+  QuoteQuery quotes;
+  EntityQuery entities;
+};
+
 int RunQuotes(const QueryFlags& f) {
   if (f.quotes.speaker.empty() && f.quotes.text.empty() && f.quotes.entity.empty() &&
       f.quotes.from.empty() && f.quotes.to.empty()) {
@@ -121,6 +129,7 @@ int RunQuotes(const QueryFlags& f) {
       w.Double(h.confidence);
       w.FieldInt("begin", h.begin);
       w.FieldInt("end", h.end);
+      w.FieldInt("group_id", h.group_id);
       w.Key("article");
       w.BeginObject();
       w.FieldInt("article_id", h.article_id);
@@ -204,6 +213,11 @@ int RunStats(const QueryFlags& f) {
     w.FieldInt("quotes", s->quotes);
     w.FieldInt("repairs", s->repairs);
     w.FieldInt("rejected", s->rejected);
+    w.FieldInt("quote_groups", s->quote_groups);
+    w.FieldInt("shared_quotes", s->shared_quotes);
+    w.FieldInt("times", s->times);
+    w.FieldInt("events", s->events);
+    w.FieldInt("event_groups", s->event_groups);
     w.FieldInt("ingest_runs", s->ingest_runs);
     w.FieldInt("interrupted_runs", s->interrupted_runs);
     pairs(w, "quotes_by_kind", s->quotes_by_kind);
@@ -222,6 +236,10 @@ int RunStats(const QueryFlags& f) {
   std::printf("mentions        %lld\nentities        %lld\nquotes          %lld\n", n(s->mentions),
               n(s->entities), n(s->quotes));
   for (const auto& [k, v] : s->quotes_by_kind) std::printf("  %-13s %lld\n", k.c_str(), n(v));
+  std::printf("quote groups    %lld (%lld reported by 2+ outlets)\n", n(s->quote_groups),
+              n(s->shared_quotes));
+  std::printf("events          %lld in %lld groups; %lld time expressions\n", n(s->events),
+              n(s->event_groups), n(s->times));
   std::printf("repairs         %lld\nrejected        %lld\n", n(s->repairs), n(s->rejected));
   for (const auto& [k, v] : s->rejected_by_code) std::printf("  %-13s %lld\n", k.c_str(), n(v));
   std::printf("ingest runs     %lld (%lld interrupted)\n", n(s->ingest_runs),
@@ -266,6 +284,7 @@ void AddQueryCommand(CLI::App& app, int* exit_code) {
   CLI::App* stats = cmd->add_subcommand("stats", "What the database holds");
   common(stats);
   stats->callback([f, exit_code] { *exit_code = RunStats(*f); });
+  AddAggregateQueries(cmd, exit_code);
   cmd->footer(
       "Exit status: 0 ok, 2 usage error (bad flag or query), 3 the database can't be read.");
 }

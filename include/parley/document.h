@@ -193,20 +193,20 @@ struct EventActor {
 // Who did what to whom, when and where (CAMEO / PLOVER coding).
 struct Event {
   EventActor source, target;
-  std::string cameo;       // CAMEO event code as coded ("042"; "036" for an intent to meet)
-  std::string cameo_name;  // "Make a visit"
-  float goldstein = 0;     // Goldstein cooperation–conflict score of `cameo`
-  std::string plover;      // PLOVER event type of the action ("CONSULT")
-  std::string plover_mode; // PLOVER mode ("visit"), empty when none
-  Span trigger;            // the verb or noun that evokes the event
-  uint32_t sentence = 0;   // index into sentences(); the evidence is its span
-  int32_t location = -1;   // index into entities() of a geocoded place, -1 when none
-  std::string date;        // resolved date (TimeExpression::value) or the article date
-  int32_t time = -1;       // index into times() when a date expression applies
+  std::string cameo;        // CAMEO event code as coded ("042"; "036" for an intent to meet)
+  std::string cameo_name;   // "Make a visit"
+  float goldstein = 0;      // Goldstein cooperation–conflict score of `cameo`
+  std::string plover;       // PLOVER event type of the action ("CONSULT")
+  std::string plover_mode;  // PLOVER mode ("visit"), empty when none
+  Span trigger;             // the verb or noun that evokes the event
+  uint32_t sentence = 0;    // index into sentences(); the evidence is its span
+  int32_t location = -1;    // index into entities() of a geocoded place, -1 when none
+  std::string date;         // resolved date (TimeExpression::value) or the article date
+  int32_t time = -1;        // index into times() when a date expression applies
   EventPolarity polarity = EventPolarity::kAsserted;
   EventModality modality = EventModality::kActual;
-  int32_t quote = -1;      // index into quotes() when reported inside one
-  float confidence = 0;    // in [0, 1]
+  int32_t quote = -1;    // index into quotes() when reported inside one
+  float confidence = 0;  // in [0, 1]
 };
 
 // How a byte span is aligned to tokens (spaCy's char_span modes).

@@ -35,7 +35,8 @@ struct IngestTotals {
   uint64_t duplicates = 0;  // skipped: text new to the store, repeated in this run
   uint64_t added = 0;       // articles written
   uint64_t stored_rejected = 0;
-  Status store_status;  // the first store error; the run stops at it
+  double writer_cpu_seconds = 0;  // CPU time of the thread writing the store
+  Status store_status;            // the first store error; the run stops at it
 };
 
 struct IngestCallbacks {

@@ -1,7 +1,8 @@
 // Store: the embedded corpus database (SQLite). One row per distinct article,
 // identified by the content hash of its text, with the annotations the
-// pipeline put on it (repairs, mentions, entities, quotes), the records that
-// were rejected, and full-text search over article text and quote content.
+// pipeline put on it (repairs, mentions, entities, quotes, times, events),
+// the records that were rejected, full-text search over article text and
+// quote content, and aggregates across articles (quote and event groups).
 //
 // The database is in WAL mode with foreign keys on; every write goes through
 // prepared statements inside transactions the caller groups (Begin/Commit),
@@ -21,6 +22,7 @@
 #include "parley/document.h"
 #include "parley/reader.h"
 #include "parley/status.h"
+#include "parley/store_aggregate.h"
 
 namespace parley {
 
@@ -42,18 +44,6 @@ struct QuoteQuery {
   int64_t offset = 0;
 };
 
-struct QuoteHit {
-  int64_t quote_id = 0;
-  std::string content;
-  std::string kind;
-  std::string speaker;  // canonical name, else the mention as written
-  std::string cue;      // the cue word(s) as written
-  double confidence = 0;
-  uint32_t begin = 0, end = 0;  // byte span of the content in the article text
-  int64_t article_id = 0;
-  std::string id, date, title, source, url;
-};
-
 struct EntityQuery {
   std::string type;  // PER, ORG, LOC, ... (exact)
   std::string name;  // substring of the name, case-insensitive
@@ -73,6 +63,9 @@ struct CorpusStats {
   int64_t articles = 0, text_bytes = 0, rejected = 0;
   int64_t mentions = 0, entities = 0, quotes = 0, repairs = 0;
   int64_t ingest_runs = 0, interrupted_runs = 0;
+  int64_t quote_groups = 0;   // distinct quotes (near-duplicates counted once)
+  int64_t shared_quotes = 0;  // quote groups reported by two or more outlets
+  int64_t times = 0, events = 0, event_groups = 0;
   std::string first_date, last_date;
   std::vector<std::pair<std::string, int64_t>> quotes_by_kind;
   std::vector<std::pair<std::string, int64_t>> top_sources;  // by article count
@@ -111,6 +104,20 @@ class Store {
   StatusOr<std::vector<QuoteHit>> FindQuotes(const QuoteQuery& q) const;
   StatusOr<std::vector<EntityCount>> ListEntities(const EntityQuery& q) const;
   StatusOr<CorpusStats> Stats() const;
+
+  // Cross-article aggregates (parley/store_aggregate.h).
+  StatusOr<std::vector<QuoteGroup>> FindQuoteGroups(const QuoteGroupQuery& q) const;
+  // The members of a group, earliest first; NotFound for an unknown group.
+  StatusOr<std::vector<QuoteHit>> QuoteGroupMembers(int64_t group_id) const;
+  StatusOr<std::vector<SpeakerSummary>> ListSpeakers(const SpeakerQuery& q) const;
+  StatusOr<Cooccurrence> FindCooccurrence(const CooccurrenceQuery& q) const;
+  StatusOr<std::vector<EventGroup>> FindEvents(const EventQuery& q) const;
+  // The events of a group, earliest article first; NotFound for an unknown group.
+  StatusOr<std::vector<EventHit>> EventGroupMembers(int64_t group_id) const;
+  StatusOr<std::vector<DyadPoint>> DyadTimeline(const DyadQuery& q) const;
+  // The actor pairs with the most events; `actor` (optional) keeps the pairs
+  // it is part of.
+  StatusOr<std::vector<DyadSummary>> TopDyads(std::string_view actor, int64_t limit) const;
 
   // PRAGMA integrity_check, foreign_key_check and the full-text indexes'
   // own checks; Ok when all pass.

@@ -23,8 +23,8 @@ namespace py = pybind11;
 namespace parley::python {
 namespace {
 
-const std::vector<std::string> kDefaultStages = {"repair", "segment",  "tag",  "parse",
-                                                 "ner",    "entities", "link", "quotes", "events"};
+const std::vector<std::string> kDefaultStages = {"repair",   "segment", "tag",    "parse", "ner",
+                                                 "entities", "link",    "quotes", "events"};
 
 // Raises the Python exception that matches the status code.
 [[noreturn]] void Raise(const Status& s) {

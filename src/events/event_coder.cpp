@@ -14,14 +14,18 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 // Prepositions whose object is the other side of an event.
 bool IsTargetPrep(std::string_view p) {
   return p == "to" || p == "with" || p == "against" || p == "toward" || p == "towards" ||
          p == "on" || p == "into" || p == "between" || p == "at";
 }
-bool IsPlacePrep(std::string_view p) { return p == "in" || p == "at" || p == "near"; }
+bool IsPlacePrep(std::string_view p) {
+  return p == "in" || p == "at" || p == "near";
+}
 
 // CAMEO's intent code for an intended action, by the action's root code.
 std::string IntentCode(std::string_view code) {
@@ -41,7 +45,8 @@ std::string IntentCode(std::string_view code) {
 // One sentence's parse, with children lists and string lookups.
 class Tree {
  public:
-  Tree(const Document& doc, const Sentence& s) : doc_(doc), begin_(s.token_begin), end_(s.token_end) {
+  Tree(const Document& doc, const Sentence& s)
+      : doc_(doc), begin_(s.token_begin), end_(s.token_end) {
     const TokenColumns& t = doc.tokens();
     children_.resize(end_ - begin_);
     lemmas_.reserve(end_ - begin_);
@@ -104,7 +109,7 @@ class Tree {
   const Document& doc_;
   uint32_t begin_, end_;
   std::vector<std::vector<uint32_t>> children_;
-  std::vector<std::string> lemmas_;         // lower-cased
+  std::vector<std::string> lemmas_;  // lower-cased
   std::vector<std::string_view> deprels_;
 };
 
@@ -149,7 +154,8 @@ std::optional<Match> BestRule(const Tree& tree, uint32_t t, const RuleSet& set, 
   if (!set.by_key.empty()) {
     auto add = [&](const std::string& key) {
       auto it = set.by_key.find(key);
-      if (it != set.by_key.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      if (it != set.by_key.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
     for (uint32_t ch : tree.Children(t)) {
       std::string_view rel = tree.Deprel(ch);
@@ -279,8 +285,10 @@ class Coder {
         if (!agent.empty()) {
           a.code = country ? code + std::string(agent) : code;
         } else {
-          if ((rel != "amod" && rel != "compound") || dict_.Noun(tree.Lemma(x)) != nullptr) continue;
-          const std::string_view type = doc_.strings().Get(doc_.entities()[static_cast<size_t>(e)].type);
+          if ((rel != "amod" && rel != "compound") || dict_.Noun(tree.Lemma(x)) != nullptr)
+            continue;
+          const std::string_view type =
+              doc_.strings().Get(doc_.entities()[static_cast<size_t>(e)].type);
           if (type == "PER" || type == "ORG") continue;
           a.code = code.substr(0, 3);
         }
@@ -289,7 +297,8 @@ class Coder {
       uint32_t first = x;
       for (uint32_t c : tree.Children(x)) {
         std::string_view rel = tree.Deprel(c);
-        if (c < first && (rel == "det" || rel == "amod" || rel == "compound" || rel == "nmod:poss")) {
+        if (c < first &&
+            (rel == "det" || rel == "amod" || rel == "compound" || rel == "nmod:poss")) {
           first = c;
         }
       }
@@ -367,9 +376,9 @@ class Coder {
         if (decided) continue;
         if ((rel == "aux" || rel == "mark") && k != CueKind::kNone && k != CueKind::kNegation &&
             k != CueKind::kAspect) {
-          m.modality = k == CueKind::kIntended       ? EventModality::kIntended
-                       : k == CueKind::kRequested    ? EventModality::kRequested
-                                                     : EventModality::kHypothetical;
+          m.modality = k == CueKind::kIntended    ? EventModality::kIntended
+                       : k == CueKind::kRequested ? EventModality::kRequested
+                                                  : EventModality::kHypothetical;
           decided = true;
         }
       }
@@ -407,9 +416,12 @@ class Coder {
       const std::string_view type = doc_.strings().Get(ent.type);
       return (type == "GPE" || type == "LOC") && !l.admin1.empty();  // a region
     };
-    auto is_actor = [&](int32_t e) { return std::find(actors.begin(), actors.end(), e) != actors.end(); };
+    auto is_actor = [&](int32_t e) {
+      return std::find(actors.begin(), actors.end(), e) != actors.end();
+    };
     for (uint32_t c : tree.Children(anchor)) {
-      if (tree.IsOblique(c) && IsPlacePrep(tree.Case(c)) && geocoded(EntityAt(c))) return EntityAt(c);
+      if (tree.IsOblique(c) && IsPlacePrep(tree.Case(c)) && geocoded(EntityAt(c)))
+        return EntityAt(c);
     }
     for (uint32_t i = tree.begin(); i < tree.end(); ++i) {
       int32_t e = EntityAt(i);
@@ -422,8 +434,10 @@ class Coder {
       int best_score = 0;
       for (size_t e = 0; e < doc_.entities().size(); ++e) {
         const Entity& ent = doc_.entities()[e];
-        if (!geocoded(static_cast<int32_t>(e)) || ent.links.country != target_code.substr(0, 3)) continue;
-        int score = static_cast<int>(ent.mentions.size()) + (ent.links.feature_class == "P" ? 100 : 0) +
+        if (!geocoded(static_cast<int32_t>(e)) || ent.links.country != target_code.substr(0, 3))
+          continue;
+        int score = static_cast<int>(ent.mentions.size()) +
+                    (ent.links.feature_class == "P" ? 100 : 0) +
                     (ent.links.admin1.empty() ? 0 : 10);
         if (score > best_score) {
           best = static_cast<int32_t>(e);
@@ -557,7 +571,8 @@ class Coder {
         std::string_view rel = tree.Deprel(c);
         if (rel == "nmod:poss" || (tree.IsOblique(c) && tree.Case(c) == "by")) {
           source_heads.push_back(c);
-        } else if ((rel == "amod" || rel == "compound") && EntityAt(c) >= 0 && source_heads.empty()) {
+        } else if ((rel == "amod" || rel == "compound") && EntityAt(c) >= 0 &&
+                   source_heads.empty()) {
           source_heads.push_back(c);
         } else if (tree.IsOblique(c) && IsTargetPrep(tree.Case(c)) && target_heads.empty()) {
           target_heads.push_back(c);
@@ -567,7 +582,8 @@ class Coder {
       // The object of a verb ("continue negotiations"): that verb's subject acts.
       std::string_view rel = tree.Deprel(t);
       int32_t g = tree.Head(t);
-      if (g >= 0 && (rel == "obj" || rel == "nsubj:pass") && tree.Upos(static_cast<uint32_t>(g)) == "VERB") {
+      if (g >= 0 && (rel == "obj" || rel == "nsubj:pass") &&
+          tree.Upos(static_cast<uint32_t>(g)) == "VERB") {
         clause = static_cast<uint32_t>(g);
         start_is_trigger = false;
         if (source_heads.empty()) {
@@ -585,7 +601,8 @@ class Coder {
       const std::string& p = tree.Lemma(h);
       if (p != "he" && p != "she" && p != "they" && p != "it" && p != "we") continue;
       int32_t v = tree.Head(h);
-      while (v >= 0 && tree.Deprel(static_cast<uint32_t>(v)) == "xcomp") v = tree.Head(static_cast<uint32_t>(v));
+      while (v >= 0 && tree.Deprel(static_cast<uint32_t>(v)) == "xcomp")
+        v = tree.Head(static_cast<uint32_t>(v));
       if (v < 0 || tree.Deprel(static_cast<uint32_t>(v)) != "ccomp") continue;
       int32_t say = tree.Head(static_cast<uint32_t>(v));
       if (say < 0) continue;
@@ -601,7 +618,8 @@ class Coder {
     }
     for (uint32_t h : target_heads) {
       bool between = tree.Case(h) == "between";
-      for (uint32_t x : Conjuncts(tree, h)) (between && sources.empty() ? sources : targets).push_back(ActorOf(tree, x));
+      for (uint32_t x : Conjuncts(tree, h))
+        (between && sources.empty() ? sources : targets).push_back(ActorOf(tree, x));
     }
     if (sources.empty() && targets.empty()) return;
 
@@ -674,7 +692,8 @@ class Coder {
       e.quote = quote;
       // Lower when a side comes from a place or a modifier rather than a
       // named actor, or when the event is someone's claim.
-      e.confidence = (src.entity >= 0 && tgt.entity >= 0 ? 0.8f : 0.6f) * (quote >= 0 ? 0.9f : 1.0f);
+      e.confidence =
+          (src.entity >= 0 && tgt.entity >= 0 ? 0.8f : 0.6f) * (quote >= 0 ? 0.9f : 1.0f);
       out.push_back(std::move(e));
     }
   }
@@ -686,6 +705,8 @@ class Coder {
 
 }  // namespace
 
-void CodeEvents(Document& doc, const EventDictionary& dict) { Coder(doc, dict).Run(); }
+void CodeEvents(Document& doc, const EventDictionary& dict) {
+  Coder(doc, dict).Run();
+}
 
 }  // namespace parley::events

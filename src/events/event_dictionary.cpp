@@ -118,8 +118,10 @@ Status EventDictionary::AddTriggers(std::string_view text, std::string_view orig
     if (f[0] == "cue") {
       if (f.size() != 3) return InvalidArgument(where + "expected \"cue<TAB>lemma<TAB>kind\"");
       static const std::pair<std::string_view, CueKind> kKinds[] = {
-          {"intended", CueKind::kIntended}, {"hypothetical", CueKind::kHypothetical},
-          {"requested", CueKind::kRequested}, {"aspect", CueKind::kAspect},
+          {"intended", CueKind::kIntended},
+          {"hypothetical", CueKind::kHypothetical},
+          {"requested", CueKind::kRequested},
+          {"aspect", CueKind::kAspect},
           {"negation", CueKind::kNegation}};
       for (const auto& [name, kind] : kKinds) {
         if (f[2] == name) {
@@ -132,7 +134,8 @@ Status EventDictionary::AddTriggers(std::string_view text, std::string_view orig
     }
     if (f[0] == "agent") {
       if (f.size() != 3 || f[1].empty() || f[2].size() != 3) {
-        return InvalidArgument(where + "expected \"agent<TAB>noun<TAB>AGENT\" with a 3-letter code");
+        return InvalidArgument(where +
+                               "expected \"agent<TAB>noun<TAB>AGENT\" with a 3-letter code");
       }
       agents_[std::string(f[1])] = std::string(f[2]);
       return Status::Ok();
@@ -142,7 +145,8 @@ Status EventDictionary::AddTriggers(std::string_view text, std::string_view orig
                              std::string(f[0]) + "'");
     }
     if (f.size() < 4 || f.size() > 5) {
-      return InvalidArgument(where + "expected \"verb|noun<TAB>lemma<TAB>pattern<TAB>code[<TAB>flags]\"");
+      return InvalidArgument(where +
+                             "expected \"verb|noun<TAB>lemma<TAB>pattern<TAB>code[<TAB>flags]\"");
     }
     if (f[1].empty()) return InvalidArgument(where + "empty lemma");
     TriggerRule rule;
@@ -236,7 +240,8 @@ std::string RuleKey(const Constraint& c) {
   switch (c.kind) {
     case Constraint::Kind::kObject: return "o:" + c.head;
     case Constraint::Kind::kSubject: return "s:" + c.head;
-    case Constraint::Kind::kPrep: return c.head.empty() ? "p:" + c.prep : "p:" + c.prep + ":" + c.head;
+    case Constraint::Kind::kPrep:
+      return c.head.empty() ? "p:" + c.prep : "p:" + c.prep + ":" + c.head;
   }
   return std::string();
 }

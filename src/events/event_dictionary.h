@@ -57,9 +57,9 @@ struct CameoInfo {
 // The rules of one lemma, indexed by their first constraint so that a
 // trigger only tries the rules its own dependents can satisfy.
 struct RuleSet {
-  std::vector<TriggerRule> rules;  // file order
+  std::vector<TriggerRule> rules;                                 // file order
   std::unordered_map<std::string, std::vector<uint32_t>> by_key;  // see RuleKey
-  std::vector<uint32_t> unkeyed;  // rules without constraints
+  std::vector<uint32_t> unkeyed;                                  // rules without constraints
 };
 
 // "o:HEAD" (object), "s:HEAD" (subject), "p:PREP" or "p:PREP:HEAD" (phrase):

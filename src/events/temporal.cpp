@@ -7,13 +7,13 @@
 namespace parley::events {
 namespace {
 
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 12> kMonthAbbrevs = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kMonthAbbrevs = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -41,8 +41,8 @@ int MonthOf(std::string_view w) {
 
 int NumberOf(std::string_view w) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-      "eleven", "twelve"};
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (size_t i = 0; i < kWords.size(); ++i) {
     if (w == kWords[i]) return static_cast<int>(i);
   }
@@ -87,13 +87,17 @@ class Scanner {
       : doc_(doc), begin_(begin), end_(end), date_(date) {}
 
   std::string W(uint32_t i) const { return i < end_ ? Lower(doc_.TokenForm(i)) : std::string(); }
-  std::string_view Raw(uint32_t i) const { return i < end_ ? doc_.TokenForm(i) : std::string_view(); }
+  std::string_view Raw(uint32_t i) const {
+    return i < end_ ? doc_.TokenForm(i) : std::string_view();
+  }
   bool Capitalised(uint32_t i) const {
     std::string_view r = Raw(i);
     return !r.empty() && std::isupper(static_cast<unsigned char>(r.front()));
   }
   std::string Val(const Date& d) const { return date_ ? d.Iso() : std::string(); }
-  std::string ValMonth(const Date& d) const { return date_ ? YearMonth(d.year, d.month) : std::string(); }
+  std::string ValMonth(const Date& d) const {
+    return date_ ? YearMonth(d.year, d.month) : std::string();
+  }
   std::string ValYear(int y) const { return date_ ? std::to_string(y) : std::string(); }
   Date Base() const { return date_.value_or(Date{2000, 1, 1}); }
 

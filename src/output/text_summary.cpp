@@ -112,8 +112,8 @@ void WriteDocumentText(const Document& doc, std::string* out) {
   if (doc.has(kAnnTimes) && !doc.times().empty()) {
     std::string line = "  times:";
     for (const TimeExpression& t : doc.times()) {
-      line += " " + Flatten(doc.SpanText(t.span)) + "=" + (t.relation == "on" ? "" : t.relation + " ") +
-              (t.value.empty() ? "?" : t.value);
+      line += " " + Flatten(doc.SpanText(t.span)) + "=" +
+              (t.relation == "on" ? "" : t.relation + " ") + (t.value.empty() ? "?" : t.value);
     }
     AppendLine(out, line);
   }
@@ -130,8 +130,10 @@ void WriteDocumentText(const Document& doc, std::string* out) {
       std::string line = "  " + std::to_string(i + 1) + ". " + side(e.source) + " -" + e.cameo +
                          " " + e.cameo_name + "-> " + side(e.target) + "  [" +
                          Flatten(doc.SpanText(e.trigger));
-      if (!e.plover.empty()) line += ", " + e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
-      if (e.modality != EventModality::kActual) line += ", " + std::string(EventModalityName(e.modality));
+      if (!e.plover.empty())
+        line += ", " + e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode);
+      if (e.modality != EventModality::kActual)
+        line += ", " + std::string(EventModalityName(e.modality));
       if (e.polarity == EventPolarity::kNegated) line += ", negated";
       if (e.location >= 0 && static_cast<size_t>(e.location) < doc.entities().size()) {
         line += ", at " + doc.entities()[static_cast<size_t>(e.location)].name;

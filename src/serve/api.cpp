@@ -7,8 +7,10 @@
 #include <cstring>
 
 #include "output/json_writer.h"
+#include "serve/api_params.h"
 
 namespace parley::serve {
+
 namespace {
 
 int HttpStatusFor(StatusCode code) {
@@ -20,11 +22,12 @@ int HttpStatusFor(StatusCode code) {
   }
 }
 
+}  // namespace
+
 ApiResponse FromStatus(const Status& s) {
   return ErrorResponse(HttpStatusFor(s.code()), s.message());
 }
 
-// The value of `name` ("" when absent), refused when over kMaxParamBytes.
 StatusOr<std::string> Text(const Params& params, const char* name) {
   auto it = params.find(name);
   if (it == params.end()) return std::string();
@@ -49,11 +52,16 @@ StatusOr<int64_t> Int(const Params& params, const char* name, int64_t fallback, 
   return v;
 }
 
-struct Page {
-  int64_t limit = 20, offset = 0;
-};
+StatusOr<bool> Flag(const Params& params, const char* name) {
+  auto it = params.find(name);
+  if (it == params.end() || it->second.empty() || it->second == "0" || it->second == "false") {
+    return false;
+  }
+  if (it->second == "1" || it->second == "true") return true;
+  return InvalidArgument(std::string("parameter '") + name + "' wants 1, 0, true or false");
+}
 
-StatusOr<Page> GetPage(const Params& params, int64_t fallback = 20, int64_t max = kMaxLimit) {
+StatusOr<Page> GetPage(const Params& params, int64_t fallback, int64_t max) {
   Page p;
   auto limit = Int(params, "limit", fallback, 1, max);
   if (!limit.ok()) return limit.status();
@@ -69,15 +77,6 @@ void PageFields(JsonWriter& w, const Page& p, bool more) {
   w.FieldInt("offset", p.offset);
   w.Key("more");
   w.Bool(more);
-}
-
-void NullableInt(JsonWriter& w, std::string_view key, const sql::Statement& st, int col) {
-  w.Key(key);
-  if (st.IsNull(col)) {
-    w.Null();
-  } else {
-    w.Int(st.Int(col));
-  }
 }
 
 void QuoteJson(JsonWriter& w, const QuoteHit& h) {
@@ -97,7 +96,19 @@ void QuoteJson(JsonWriter& w, const QuoteHit& h) {
   w.Field("title", h.title);
   w.Field("source", h.source);
   w.Field("url", h.url);
+  w.FieldInt("group_id", h.group_id);
   w.EndObject();
+}
+
+namespace {
+
+void NullableInt(JsonWriter& w, std::string_view key, const sql::Statement& st, int col) {
+  w.Key(key);
+  if (st.IsNull(col)) {
+    w.Null();
+  } else {
+    w.Int(st.Int(col));
+  }
 }
 
 // Runs `st` to completion, calling `row` for each row.
@@ -124,6 +135,10 @@ ApiResponse Stats(Connection& c) {
   w.FieldInt("entities", s->entities);
   w.FieldInt("mentions", s->mentions);
   w.FieldInt("rejected", s->rejected);
+  w.FieldInt("quote_groups", s->quote_groups);
+  w.FieldInt("shared_quotes", s->shared_quotes);
+  w.FieldInt("events", s->events);
+  w.FieldInt("event_groups", s->event_groups);
   w.Field("first_date", s->first_date);
   w.Field("last_date", s->last_date);
   auto pairs = [&](const char* key, const std::vector<std::pair<std::string, int64_t>>& v) {
@@ -364,7 +379,7 @@ ApiResponse Speaker(Connection& c, std::string_view name, const Params& params) 
       "SELECT q.quote_id, q.content, q.kind, COALESCE(q.speaker_name, q.speaker_text),"
       " COALESCE(q.cue, ''), q.confidence, q.begin, q.\"end\", a.article_id,"
       " COALESCE(a.id, ''), COALESCE(a.date, ''), COALESCE(a.title, ''),"
-      " COALESCE(a.source, ''), COALESCE(a.url, '') ";
+      " COALESCE(a.source, ''), COALESCE(a.url, ''), COALESCE(q.group_id, 0) ";
   const std::string terms = FullTextTerms(name);
   std::string where;
   if (*total > 200) {
@@ -411,6 +426,7 @@ ApiResponse Speaker(Connection& c, std::string_view name, const Params& params) 
     h.title = st->Text(11);
     h.source = st->Text(12);
     h.url = st->Text(13);
+    h.group_id = st->Int(14);
     QuoteJson(w, h);
   });
   if (!s.ok()) return FromStatus(s);
@@ -494,61 +510,6 @@ ApiResponse Timeline(Connection& c, const Params& params) {
   return r;
 }
 
-// The most frequent entities and how many articles each pair shares.
-ApiResponse Cooccurrence(Connection& c, const Params& params) {
-  auto type = Text(params, "type");
-  if (!type.ok()) return FromStatus(type.status());
-  auto limit = Int(params, "limit", 60, 1, kMaxLimit);
-  if (!limit.ok()) return FromStatus(limit.status());
-  auto nodes = Int(params, "nodes", 30, 2, kMaxLimit);
-  if (!nodes.ok()) return FromStatus(nodes.status());
-  const std::string top =
-      "WITH top AS (SELECT name, MIN(type) AS type, COUNT(DISTINCT article_id) AS n FROM entities"
-      " WHERE (?1 IS NULL OR type = ?1) GROUP BY name ORDER BY n DESC, name LIMIT ?2) ";
-  auto node_st = c.db.Prepare(top + "SELECT name, type, n FROM top ORDER BY n DESC, name");
-  auto edge_st = c.db.Prepare(
-      top +
-      ", ea AS (SELECT DISTINCT e.article_id, e.name FROM entities e JOIN top t ON t.name = e.name"
-      " WHERE (?1 IS NULL OR e.type = ?1))"
-      " SELECT x.name, y.name, COUNT(*) AS shared FROM ea x JOIN ea y"
-      " ON x.article_id = y.article_id AND x.name < y.name"
-      " GROUP BY x.name, y.name ORDER BY shared DESC, x.name, y.name LIMIT ?3");
-  if (!node_st.ok()) return FromStatus(node_st.status());
-  if (!edge_st.ok()) return FromStatus(edge_st.status());
-  for (sql::Statement* st : {&*node_st, &*edge_st}) {
-    st->BindOrNull(1, *type);
-    st->Bind(2, *nodes);
-  }
-  edge_st->Bind(3, *limit);
-  ApiResponse r;
-  JsonWriter w(&r.body);
-  w.BeginObject();
-  w.Key("nodes");
-  w.BeginArray();
-  Status s = EachRow(*node_st, [&] {
-    w.BeginObject();
-    w.Field("name", node_st->Text(0));
-    w.Field("type", node_st->Text(1));
-    w.FieldInt("articles", node_st->Int(2));
-    w.EndObject();
-  });
-  if (!s.ok()) return FromStatus(s);
-  w.EndArray();
-  w.Key("edges");
-  w.BeginArray();
-  s = EachRow(*edge_st, [&] {
-    w.BeginObject();
-    w.Field("a", edge_st->Text(0));
-    w.Field("b", edge_st->Text(1));
-    w.FieldInt("articles", edge_st->Int(2));
-    w.EndObject();
-  });
-  if (!s.ok()) return FromStatus(s);
-  w.EndArray();
-  w.EndObject();
-  return r;
-}
-
 ApiResponse Places(Connection& c, const Params& params) {
   auto limit = Int(params, "limit", 200, 1, 1000);
   if (!limit.ok()) return FromStatus(limit.status());
@@ -601,11 +562,18 @@ ApiResponse HandleApi(Connection& c, std::string_view path, const Params& params
   if (path == "/api/quotes") return Quotes(c, params);
   if (path == "/api/articles") return Articles(c, params);
   if (StartsWith(path, "/api/articles/")) return Article(c, path.substr(14));
+  if (path == "/api/speakers") return Speakers(c, params);
   if (StartsWith(path, "/api/speakers/")) return Speaker(c, path.substr(14), params);
   if (path == "/api/entities") return Entities(c, params);
   if (path == "/api/timeline") return Timeline(c, params);
   if (path == "/api/cooccurrence") return Cooccurrence(c, params);
   if (path == "/api/places") return Places(c, params);
+  if (path == "/api/quote-groups") return QuoteGroups(c, params);
+  if (StartsWith(path, "/api/quote-groups/")) return QuoteGroupMembers(c, path.substr(18));
+  if (path == "/api/events") return Events(c, params);
+  if (StartsWith(path, "/api/events/")) return EventGroupMembers(c, path.substr(12));
+  if (path == "/api/dyads") return Dyads(c, params);
+  if (path == "/api/dyad") return Dyad(c, params);
   return ErrorResponse(404, "no such API endpoint");
 }
 

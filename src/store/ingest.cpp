@@ -1,5 +1,7 @@
 #include "parley/ingest.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -18,6 +20,12 @@ namespace parley {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 uint64_t HashValue(std::string_view hex) {
   uint64_t v = 0;
@@ -116,6 +124,7 @@ class Writer {
       : store_(store), run_id_(run_id), options_(options), queue_(queue), stop_(stop) {}
 
   void Run() {
+    const double cpu_start = ThreadCpuSeconds();
     Status s = Loop();
     if (in_txn_) {
       Status c = s.ok() ? store_.Commit() : store_.Rollback();
@@ -126,11 +135,14 @@ class Writer {
       stop_ = true;
       queue_.Close();  // unblocks the producer
     }
+    cpu_seconds_ = ThreadCpuSeconds() - cpu_start;
   }
 
   uint64_t added() const { return added_.load(std::memory_order_relaxed); }
   uint64_t rejected() const { return rejected_.load(std::memory_order_relaxed); }
   const Status& status() const { return status_; }
+  // CPU time of the writer thread (valid once Run returned).
+  double cpu_seconds() const { return cpu_seconds_; }
 
  private:
   Status Loop() {
@@ -175,6 +187,7 @@ class Writer {
   bool in_txn_ = false;
   std::atomic<uint64_t> added_{0}, rejected_{0};
   Status status_;
+  double cpu_seconds_ = 0;
 };
 
 }  // namespace
@@ -225,6 +238,7 @@ IngestTotals Ingest(Reader& reader, const Pipeline& pipeline, Store& store,
   queue.Close();
   writer_thread.join();
   fill(run_totals);
+  totals.writer_cpu_seconds = writer.cpu_seconds();
   totals.store_status = writer.status();
   if (totals.store_status.ok()) {
     totals.store_status = store.FinishRun(*run_id, totals.read, totals.added, totals.run.rejected);

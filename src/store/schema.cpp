@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/quote_groups.h"
+
 namespace parley::store {
 namespace {
 
@@ -9,6 +11,9 @@ struct Migration {
   int version;
   const char* name;
   const char* sql;
+  // Work SQL cannot do (fills new columns from old rows), run after `sql`
+  // inside the same transaction; may be null.
+  Status (*after)(sql::Database& db) = nullptr;
 };
 
 // Never edit a migration that has shipped: add a new one.
@@ -133,6 +138,82 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 )sql"},
+    {3, "quote groups across articles, times and events with event groups", R"sql(
+-- The same quote reported by several articles (store/quote_groups.h).
+-- group_id points at quote_groups; a group's id is the quote_id of its
+-- first member. No foreign keys: the counts are maintained by the writer.
+ALTER TABLE quotes ADD COLUMN group_id INTEGER;
+CREATE INDEX quotes_group ON quotes(group_id);
+CREATE TABLE quote_groups(
+  group_id INTEGER PRIMARY KEY,
+  quote_id INTEGER NOT NULL,          -- representative: the longest member
+  first_quote_id INTEGER NOT NULL,    -- the member with the earliest article date
+  first_date TEXT,                    -- that date; NULL when no member is dated
+  quotes INTEGER NOT NULL,            -- members
+  articles INTEGER NOT NULL,          -- distinct articles
+  sources INTEGER NOT NULL);          -- distinct outlets (articles.source)
+CREATE INDEX quote_groups_spread ON quote_groups(sources, articles);
+
+CREATE TABLE times(
+  time_id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  begin INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  token_begin INTEGER NOT NULL, token_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  value TEXT,                         -- ISO date at its granularity; NULL unresolved
+  relation TEXT NOT NULL,             -- on, before, after
+  UNIQUE(article_id, idx));
+
+-- One real-world event reported by several articles: events with the same
+-- date, actors, CAMEO root code, place, polarity and modality.
+CREATE TABLE event_groups(
+  group_id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,                 -- '' when unknown
+  source_key TEXT NOT NULL,           -- actor code, else the normalised name; '' none
+  target_key TEXT NOT NULL,
+  root_code TEXT NOT NULL,            -- CAMEO root: the first two digits
+  place TEXT NOT NULL,                -- GeoNames id, else the normalised name; '' none
+  polarity TEXT NOT NULL, modality TEXT NOT NULL,
+  event_id INTEGER NOT NULL,          -- representative: the first member stored
+  events INTEGER NOT NULL,
+  num_articles INTEGER NOT NULL,
+  num_sources INTEGER NOT NULL,       -- distinct outlets (articles.source)
+  goldstein REAL NOT NULL,            -- mean over the members
+  UNIQUE(source_key, target_key, date, root_code, place, polarity, modality));
+CREATE INDEX event_groups_target ON event_groups(target_key, date);
+CREATE INDEX event_groups_date ON event_groups(date);
+
+CREATE TABLE events(
+  event_id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  source_begin INTEGER, source_end INTEGER, source_text TEXT,
+  source_entity_id INTEGER REFERENCES entities(entity_id) ON DELETE SET NULL,
+  source_code TEXT, source_name TEXT,
+  target_begin INTEGER, target_end INTEGER, target_text TEXT,
+  target_entity_id INTEGER REFERENCES entities(entity_id) ON DELETE SET NULL,
+  target_code TEXT, target_name TEXT,
+  cameo TEXT NOT NULL, cameo_name TEXT,
+  root_code TEXT NOT NULL,
+  goldstein REAL NOT NULL,
+  plover TEXT, plover_mode TEXT,
+  trigger_begin INTEGER, trigger_end INTEGER, trigger_text TEXT,
+  sentence_begin INTEGER, sentence_end INTEGER,
+  evidence TEXT,                      -- the sentence's text
+  location_entity_id INTEGER REFERENCES entities(entity_id) ON DELETE SET NULL,
+  location_name TEXT,
+  date TEXT,
+  time_id INTEGER REFERENCES times(time_id) ON DELETE SET NULL,
+  polarity TEXT NOT NULL, modality TEXT NOT NULL,
+  quote_id INTEGER REFERENCES quotes(quote_id) ON DELETE SET NULL,
+  confidence REAL NOT NULL,
+  group_id INTEGER,                   -- event_groups.group_id
+  UNIQUE(article_id, idx));
+CREATE INDEX events_group ON events(group_id);
+CREATE INDEX events_date ON events(date);
+)sql",
+     store::GroupUngroupedQuotes},
 };
 
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
@@ -173,6 +254,7 @@ Status Migrate(sql::Database& db, int target) {
         "CREATE TABLE IF NOT EXISTS schema_migrations("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     if (s.ok()) s = db.Exec(m.sql);
+    if (s.ok() && m.after) s = m.after(db);
     if (s.ok()) {
       auto ins = db.Prepare(
           "INSERT INTO schema_migrations(version, name, applied_at) "

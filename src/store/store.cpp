@@ -4,17 +4,15 @@
 #include <utility>
 
 #include "parley/output.h"
+#include "store/near_duplicate.h"
 #include "store/schema.h"
 #include "store/store_impl.h"
 
 namespace parley {
 namespace {
 
-// A span's text, or empty when a stage produced a span outside the text.
-std::string_view SafeSpanText(const Document& doc, Span s) {
-  if (s.begin > s.end || s.end > doc.text().size()) return {};
-  return doc.SpanText(s);
-}
+using store::BindSpan;
+using store::SafeSpanText;
 
 std::string_view SafeString(const Document& doc, uint32_t id) {
   if (id >= doc.strings().size()) return {};
@@ -26,16 +24,6 @@ Status Prepare(const sql::Database& db, sql::Statement* stmt, const char* sql) {
   if (!s.ok()) return s.status();
   *stmt = std::move(*s);
   return Status::Ok();
-}
-
-void BindSpan(sql::Statement& st, int i, Span s) {
-  if (s.empty()) {
-    st.BindNull(i);
-    st.BindNull(i + 1);
-  } else {
-    st.Bind(i, int64_t{s.begin});
-    st.Bind(i + 1, int64_t{s.end});
-  }
 }
 
 void BindRun(sql::Statement& st, int i, int64_t run_id) {
@@ -87,6 +75,10 @@ StatusOr<Store> Store::Open(const std::string& path, const StoreOptions& options
     if (s.ok()) s = store::Migrate(impl->db, options.schema_version);
     if (!s.ok()) return Status(s.code(), path + ": " + s.message());
   }
+  auto version = store::SchemaVersionOf(impl->db);
+  if (!version.ok())
+    return Status(version.status().code(), path + ": " + version.status().message());
+  impl->schema_version = *version;
   return Store(std::move(impl));
 }
 
@@ -98,9 +90,12 @@ Status Store::Begin() {
   return impl_->db.Exec("BEGIN IMMEDIATE");
 }
 Status Store::Commit() {
-  return impl_->db.Exec("COMMIT");
+  Status s = impl_->db.Exec("COMMIT");
+  if (s.ok()) impl_->quote_grouper.Commit();
+  return s;
 }
 Status Store::Rollback() {
+  impl_->quote_grouper.Rollback();
   return impl_->db.Exec("ROLLBACK");
 }
 
@@ -149,13 +144,24 @@ StatusOr<bool> Store::AddDocument(const Document& doc, int64_t run_id) {
                                    "INSERT INTO mentions(article_id, idx, begin, \"end\", "
                                    "token_begin, token_end, type, text, entity_id) VALUES (?1, "
                                    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    // Quote ids are given, so a quote that starts a group can carry its own
+    // id as group_id (schema version 3 on) without a second write.
     PARLEY_RETURN_IF_ERROR(Prepare(
         m.db, &m.insert_quote,
-        "INSERT INTO quotes(article_id, idx, begin, \"end\", token_begin, token_end, content, "
-        "kind, cue_begin, cue_end, cue, cue_lemma, speaker_begin, speaker_end, speaker_text, "
-        "speaker_entity_id, speaker_name, nested_in, channel_begin, channel_end, channel, "
-        "confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-        "?16, ?17, ?18, ?19, ?20, ?21, ?22)"));
+        m.schema_version >= 3
+            ? "INSERT INTO quotes(article_id, idx, begin, \"end\", token_begin, token_end, "
+              "content, kind, cue_begin, cue_end, cue, cue_lemma, speaker_begin, speaker_end, "
+              "speaker_text, speaker_entity_id, speaker_name, nested_in, channel_begin, "
+              "channel_end, channel, confidence, quote_id, group_id) VALUES (?1, ?2, ?3, ?4, ?5, "
+              "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+              "?23, ?24)"
+            : "INSERT INTO quotes(article_id, idx, begin, \"end\", token_begin, token_end, "
+              "content, kind, cue_begin, cue_end, cue, cue_lemma, speaker_begin, speaker_end, "
+              "speaker_text, speaker_entity_id, speaker_name, nested_in, channel_begin, "
+              "channel_end, channel, confidence, quote_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+              "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"));
+    PARLEY_RETURN_IF_ERROR(
+        Prepare(m.db, &m.max_quote_id, "SELECT COALESCE(MAX(quote_id), 0) FROM quotes"));
   }
 
   const DocumentMeta& meta = doc.meta();
@@ -249,8 +255,30 @@ StatusOr<bool> Store::AddDocument(const Document& doc, int64_t run_id) {
     PARLEY_RETURN_IF_ERROR(st.Run());
   }
 
+  // The next quote ids, and the grouper's index brought up to them (in a
+  // write transaction no one else adds quotes meanwhile).
+  m.max_quote_id.Reset();
+  auto max_row = m.max_quote_id.Step();
+  if (!max_row.ok()) return max_row.status();
+  int64_t quote_id = m.max_quote_id.Int(0);
+  m.max_quote_id.Reset();
+  const bool groups = m.schema_version >= 3;
+  if (groups) PARLEY_RETURN_IF_ERROR(m.quote_grouper.CatchUp(m.db, quote_id));
+
+  std::vector<int64_t> quote_rows;
+  quote_rows.reserve(doc.quotes().size());
   for (size_t i = 0; i < doc.quotes().size(); ++i) {
     const Quote& q = doc.quotes()[i];
+    const std::string_view content = SafeSpanText(doc, q.content);
+    ++quote_id;
+    dedup::Fingerprint fp;
+    int64_t group = quote_id;
+    if (groups) {
+      fp = dedup::MakeFingerprint(content);
+      auto match = m.quote_grouper.Match(m.db, fp);
+      if (!match.ok()) return match.status();
+      if (*match != 0) group = *match;
+    }
     sql::Statement& st = m.insert_quote;
     st.Reset();
     st.Bind(1, article);
@@ -259,7 +287,7 @@ StatusOr<bool> Store::AddDocument(const Document& doc, int64_t run_id) {
     st.Bind(4, int64_t{q.content.end});
     st.Bind(5, int64_t{q.token_begin});
     st.Bind(6, int64_t{q.token_end});
-    st.Bind(7, SafeSpanText(doc, q.content));
+    st.Bind(7, content);
     st.Bind(8, std::string_view(QuoteKindName(q.kind)));
     BindSpan(st, 9, q.cue);
     st.BindOrNull(11, SafeSpanText(doc, q.cue));
@@ -272,8 +300,23 @@ StatusOr<bool> Store::AddDocument(const Document& doc, int64_t run_id) {
     BindSpan(st, 19, q.channel);
     st.BindOrNull(21, SafeSpanText(doc, q.channel));
     st.Bind(22, static_cast<double>(q.confidence));
+    st.Bind(23, quote_id);
+    if (groups) st.Bind(24, group);
     PARLEY_RETURN_IF_ERROR(st.Run());
+    quote_rows.push_back(quote_id);
+    if (groups) {
+      PARLEY_RETURN_IF_ERROR(m.quote_grouper.Record(m.db, quote_id, group, fp, article,
+                                                    content.size(), meta.date, meta.source));
+    }
   }
+
+  // Schema version 3 added groups, times and events; older versions are
+  // written only by migration tests.
+  if (groups) {
+    PARLEY_RETURN_IF_ERROR(m.event_writer.Add(m.db, doc, article, entity_rows, quote_rows));
+  }
+  // Outside a transaction each statement has committed.
+  if (sqlite3_get_autocommit(m.db.get())) m.quote_grouper.Commit();
   return true;
 }
 
@@ -326,7 +369,25 @@ Status Store::CheckIntegrity() const {
   auto fk_row = fk->Step();
   if (!fk_row.ok()) return fk_row.status();
   if (*fk_row) return DataLoss("foreign_key_check: a row in " + fk->Text(0) + " points nowhere");
-  if (store::SchemaVersionOf(db).ok() && *store::SchemaVersionOf(db) >= 2) {
+  auto version = store::SchemaVersionOf(db);
+  if (version.ok() && *version >= 3) {
+    // Every quote and event is in a group, and the groups count their members.
+    auto groups = db.Prepare(
+        "SELECT (SELECT COUNT(*) FROM quotes WHERE group_id IS NULL),"
+        " (SELECT COUNT(*) FROM quotes) - (SELECT COALESCE(SUM(quotes), 0) FROM quote_groups),"
+        " (SELECT COUNT(*) FROM events WHERE group_id IS NULL),"
+        " (SELECT COUNT(*) FROM events) - (SELECT COALESCE(SUM(events), 0) FROM event_groups)");
+    if (!groups.ok()) return groups.status();
+    auto row = groups->Step();
+    if (!row.ok()) return row.status();
+    if (groups->Int(0) != 0 || groups->Int(1) != 0) {
+      return DataLoss("quote groups: ungrouped quotes or member counts that do not add up");
+    }
+    if (groups->Int(2) != 0 || groups->Int(3) != 0) {
+      return DataLoss("event groups: ungrouped events or member counts that do not add up");
+    }
+  }
+  if (version.ok() && *version >= 2) {
     for (const char* check : {"INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
                               "INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')"}) {
       if (impl_->read_only) break;  // the FTS check is written as an INSERT

@@ -89,7 +89,8 @@ StatusOr<std::vector<QuoteHit>> Store::FindQuotes(const QuoteQuery& q) const {
       "SELECT q.quote_id, q.content, q.kind, COALESCE(q.speaker_name, q.speaker_text, ''), "
       "COALESCE(q.cue, ''), q.confidence, q.begin, q.\"end\", a.article_id, "
       "COALESCE(a.id, ''), COALESCE(a.date, ''), COALESCE(a.title, ''), "
-      "COALESCE(a.source, ''), COALESCE(a.url, '') ";
+      "COALESCE(a.source, ''), COALESCE(a.url, ''), ";
+  sql += impl_->schema_version >= 3 ? "COALESCE(q.group_id, 0) " : "0 ";
   if (!match.empty()) {
     sql +=
         "FROM quotes_fts f JOIN quotes q ON q.quote_id = f.rowid "
@@ -135,6 +136,7 @@ StatusOr<std::vector<QuoteHit>> Store::FindQuotes(const QuoteQuery& q) const {
     h.title = st->Text(11);
     h.source = st->Text(12);
     h.url = st->Text(13);
+    h.group_id = st->Int(14);
     hits.push_back(std::move(h));
   }
   return hits;
@@ -205,6 +207,23 @@ StatusOr<CorpusStats> Store::Stats() const {
     auto n = Count(db, c.sql);
     if (!n.ok()) return n.status();
     *c.out = *n;
+  }
+  if (*version >= 3) {
+    struct {
+      int64_t* out;
+      const char* sql;
+    } aggregates[] = {
+        {&s.quote_groups, "SELECT COUNT(*) FROM quote_groups"},
+        {&s.shared_quotes, "SELECT COUNT(*) FROM quote_groups WHERE sources >= 2"},
+        {&s.times, "SELECT COUNT(*) FROM times"},
+        {&s.events, "SELECT COUNT(*) FROM events"},
+        {&s.event_groups, "SELECT COUNT(*) FROM event_groups"},
+    };
+    for (const auto& c : aggregates) {
+      auto n = Count(db, c.sql);
+      if (!n.ok()) return n.status();
+      *c.out = *n;
+    }
   }
   auto dates = db.Prepare("SELECT COALESCE(MIN(date), ''), COALESCE(MAX(date), '') FROM articles");
   if (!dates.ok()) return dates.status();

@@ -4,7 +4,8 @@
 // Steps: load the explorer, search for a speaker, open the speaker's page,
 // open a quote's article and see the quote highlighted; open an article whose
 // text holds <script> and <img onerror> and check they show as text and never
-// run; draw the network and the map.
+// run; draw the network and the map; list speakers, reported quotes and
+// events, and draw an actor pair's cooperation–conflict timeline.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -105,6 +106,26 @@ async function main() {
     check(await page.locator('svg.map path.land').count() > 50, 'map draws the world outline');
     check(await page.locator('svg.map circle.place').count() >= 1, 'map draws geocoded places');
     await shot('07-map.png');
+
+    await page.goto(base + '/#/speakers');
+    await ready('/speakers');
+    await page.waitForSelector('a.speaker-link');
+    check(await page.locator('a.speaker-link', { hasText: 'Baigaliyev' }).count() === 1, 'speakers list the quoted people');
+    await page.goto(base + '/#/reported');
+    await ready('/reported');
+    check(await page.textContent('h1') === 'Quotes reported by several outlets', 'reported quotes view loads');
+    await page.goto(base + '/#/events');
+    await ready('/events');
+    await page.waitForSelector('li.event');
+    check(await page.locator('li.event .gs').count() >= 1, 'events view lists grouped events with their Goldstein score');
+    const dyadLink = page.locator('a.dyad-link').first();
+    check(await dyadLink.count() === 1, 'events view lists actor pairs');
+    await shot('08-events.png');
+    const dyadHash = (await dyadLink.getAttribute('href')).slice(1);
+    await dyadLink.click();
+    await ready(dyadHash);
+    check(await page.locator('svg.dyad-chart rect.bar').count() >= 1, 'dyad page draws the cooperation-conflict timeline');
+    await shot('09-dyad.png');
 
     check(dialogs.length === 0, 'no script from the data ran (dialogs: ' + JSON.stringify(dialogs) + ')');
     check(pageErrors.length === 0, 'no page errors (' + pageErrors.join('; ') + ')');

@@ -11,15 +11,14 @@ namespace parley {
 namespace {
 
 struct Coded {
-  std::string source, target, cameo, plover, trigger, polarity, modality, date, location,
-      claimant;
+  std::string source, target, cameo, plover, trigger, polarity, modality, date, location, claimant;
 };
 
 std::vector<Coded> Events(const std::string& text, const std::string& date = "2025-08-16") {
   static const Pipeline* pipeline = [] {
     PipelineOptions options;
-    options.stages = {"repair", "segment", "tag", "parse", "ner", "entities", "link", "quotes",
-                      "events"};
+    options.stages = {"repair",   "segment", "tag",    "parse", "ner",
+                      "entities", "link",    "quotes", "events"};
     options.models_dir = std::string(PARLEY_SOURCE_DIR) + "/models";
     auto p = Pipeline::CreateDefault(options);
     EXPECT_TRUE(p.ok()) << p.status().message();
@@ -32,8 +31,16 @@ std::vector<Coded> Events(const std::string& text, const std::string& date = "20
   Document doc(text, meta);
   EXPECT_TRUE(pipeline->Process(doc).ok());
   for (const Event& e : doc.events()) {
-    Coded c{e.source.code, e.target.code, e.cameo, e.plover, std::string(doc.SpanText(e.trigger)),
-            EventPolarityName(e.polarity), EventModalityName(e.modality), e.date, "", ""};
+    Coded c{e.source.code,
+            e.target.code,
+            e.cameo,
+            e.plover,
+            std::string(doc.SpanText(e.trigger)),
+            EventPolarityName(e.polarity),
+            EventModalityName(e.modality),
+            e.date,
+            "",
+            ""};
     if (e.location >= 0) c.location = doc.entities()[static_cast<size_t>(e.location)].name;
     if (e.quote >= 0) c.claimant = doc.quotes()[static_cast<size_t>(e.quote)].speaker_name;
     out.push_back(c);
@@ -148,8 +155,8 @@ TEST(Events, RelativeDate) {
 }
 
 TEST(Events, InsideAQuoteTheClaimantIsTheSpeaker) {
-  auto e = Events(
-      "\u201cKenya attacked Somalia last year,\u201d said Mary Wanjiru, a local historian.");
+  auto e =
+      Events("\u201cKenya attacked Somalia last year,\u201d said Mary Wanjiru, a local historian.");
   ASSERT_FALSE(e.empty());
   EXPECT_EQ(e[0].source, "KEN") << Show(e);
   EXPECT_EQ(e[0].claimant, "Mary Wanjiru");

@@ -1,8 +1,8 @@
 // The event dictionary's file formats: patterns, rules, cues, CAMEO table,
 // agents, and located errors for malformed lines.
-#include <gtest/gtest.h>
-
 #include "events/event_dictionary.h"
+
+#include <gtest/gtest.h>
 
 namespace parley::events {
 namespace {
@@ -74,9 +74,9 @@ TEST(EventDictionary, ErrorsAreLocated) {
 
 TEST(EventDictionary, CameoAndAgents) {
   EventDictionary d;
-  ASSERT_TRUE(d.AddCameo("042\tMake a visit\t1.9\tCONSULT\tvisit\n010\tMake statement\t0\t-\t-\n",
-                         "c.tsv")
-                  .ok());
+  ASSERT_TRUE(
+      d.AddCameo("042\tMake a visit\t1.9\tCONSULT\tvisit\n010\tMake statement\t0\t-\t-\n", "c.tsv")
+          .ok());
   ASSERT_NE(d.Cameo("042"), nullptr);
   EXPECT_EQ(d.Cameo("042")->plover, "CONSULT");
   EXPECT_EQ(d.Cameo("042")->plover_mode, "visit");

@@ -1,7 +1,8 @@
 // Temporal expressions found in text and resolved against the article date.
+#include "events/temporal.h"
+
 #include <gtest/gtest.h>
 
-#include "events/temporal.h"
 #include "parley/pipeline.h"
 
 namespace parley::events {
@@ -66,7 +67,8 @@ TEST(Temporal, RelativeDays) {
 }
 
 TEST(Temporal, MonthsAndYears) {
-  auto t = Times("Talks began on Aug. 3 and the accord of March 2019 lapsed in 2021.", "2025-08-16");
+  auto t =
+      Times("Talks began on Aug. 3 and the accord of March 2019 lapsed in 2021.", "2025-08-16");
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].value, "2025-08-03");
   EXPECT_EQ(t[1].value, "2019-03");
