@@ -6,7 +6,8 @@
         --binary build-py/parley
 
 Splits the first N records into K JSONL shards, then times: the CLI with 1 and
-2 threads, and parley.dask on a LocalCluster of 1 and 2 worker processes
+2 threads (output to /dev/null, and piped through `gzip -1` to a file: the
+output the Dask run writes), and parley.dask on a LocalCluster of 1 and 2 worker processes
 (cluster start and model loading excluded, reported apart). Prints JSON.
 """
 
@@ -46,6 +47,22 @@ def cli(binary, paths, threads, extra=()):
     t, c = time.perf_counter(), children_cpu()
     subprocess.run([binary, "extract", "--quiet", "--threads", str(threads), *extra, *paths],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t, children_cpu() - c
+
+
+def cli_gzip(binary, paths, threads, out_path):
+    """(wall s, user+sys CPU s) of `parley extract | gzip -1 > out`: the same
+    output the Dask run writes (gzip level 1 JSONL on disk)."""
+    t, c = time.perf_counter(), children_cpu()
+    with open(out_path, "wb") as out:
+        extract = subprocess.Popen([binary, "extract", "--quiet", "--threads", str(threads), *paths],
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        gz = subprocess.Popen(["gzip", "-1"], stdin=extract.stdout, stdout=out)
+        extract.stdout.close()
+        gz.wait()
+        extract.wait()
+        out.flush()
+        os.fsync(out.fileno())
     return time.perf_counter() - t, children_cpu() - c
 
 
@@ -93,6 +110,9 @@ def main():
             res[f"cli_{threads}t_s"], res[f"cli_{threads}t_cpu_s"] = cli(args.binary, paths,
                                                                          threads)
             print(json.dumps(res), file=sys.stderr, flush=True)
+        for threads in (1, 2):
+            res[f"cli_gzip_{threads}t_s"], res[f"cli_gzip_{threads}t_cpu_s"] = cli_gzip(
+                args.binary, paths, threads, os.path.join(tmp, f"cli{threads}.jsonl.gz"))
         for workers in (1, 2):
             ready, timing = dask_run(paths, os.path.join(tmp, f"out{workers}"), workers)
             res[f"dask_{workers}w_start_s"] = ready

@@ -28,6 +28,7 @@ Status PrepareInto(const sql::Database& db, sql::Statement* st, const char* text
 void LshIndex::Add(uint64_t key, int64_t quote_id) {
   if (quote_id <= 0 || quote_id > kMaxIndexedId) return;
   uint32_t k = Fold(key);
+  newest_ = std::max(newest_, static_cast<uint32_t>(quote_id));
   recent_[k].push_back(static_cast<uint32_t>(quote_id));
   ++recent_count_;
   pending_.push_back(k);
@@ -52,9 +53,11 @@ void LshIndex::Find(uint64_t key, size_t max, std::vector<int64_t>* out) const {
 
 void LshIndex::Commit() {
   pending_.clear();
-  // Merge when the recent entries reach a quarter of the base: each entry
-  // is moved O(log n) times in all.
-  if (recent_count_ < std::max<size_t>(4096, base_.size() / 4)) return;
+  // Merge when the recent entries reach a sixteenth of the base: the hash
+  // map of recent entries costs ~10x the base's 8 bytes an entry, and the
+  // base is bounded by the window, so a merge (a pass over the base) stays
+  // cheap: about every 700 articles once the window is full.
+  if (recent_count_ < std::max<size_t>(4096, base_.size() / 16)) return;
   std::vector<uint64_t> add;
   add.reserve(recent_count_);
   for (const auto& [k, ids] : recent_) {
@@ -64,6 +67,13 @@ void LshIndex::Commit() {
   std::vector<uint64_t> merged;
   merged.reserve(base_.size() + add.size());
   std::merge(base_.begin(), base_.end(), add.begin(), add.end(), std::back_inserter(merged));
+  // Forget quotes that fell out of the window.
+  const int64_t oldest = static_cast<int64_t>(newest_) - window_;
+  if (oldest > 0) {
+    std::erase_if(
+        merged, [oldest](uint64_t e) { return static_cast<int64_t>(e & 0xffffffffULL) <= oldest; });
+  }
+  merged.shrink_to_fit();
   base_ = std::move(merged);
   recent_.clear();
   recent_count_ = 0;
@@ -110,6 +120,8 @@ Status QuoteGrouper::Prepare(const sql::Database& db) {
 
 Status QuoteGrouper::CatchUp(const sql::Database& db, int64_t max_quote_id) {
   if (!content_.IsPrepared()) PARLEY_RETURN_IF_ERROR(Prepare(db));
+  // Only the window of recent quotes is indexed.
+  indexed_ = std::max(indexed_, max_quote_id - kGroupWindow);
   while (indexed_ < max_quote_id) {
     page_.Reset();
     page_.Bind(1, indexed_);

@@ -149,5 +149,22 @@ TEST(LshIndex, FindsNewestFirstAndUndoesARollback) {
   EXPECT_EQ(ids, (std::vector<int64_t>{19987, 19890, 19793}));
 }
 
+TEST(LshIndex, ForgetsQuotesOutsideTheWindow) {
+  store::LshIndex index;
+  index.set_window(1000);
+  for (int64_t id = 1; id <= 10000; ++id) {
+    index.Add(static_cast<uint64_t>(id % 7), id);
+    if (id % 50 == 0) index.Commit();
+  }
+  index.Commit();
+  // Memory stays bounded by the window, whatever was added before it.
+  EXPECT_LT(index.size(), 1000u + 4096u + 50u);
+  std::vector<int64_t> ids;
+  index.Find(3, 100000, &ids);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), 9999);  // the newest id with key 3
+  for (int64_t id : ids) EXPECT_GT(id, 10000 - 1000 - 4096 - 50) << "an old quote is still indexed";
+}
+
 }  // namespace
 }  // namespace parley::dedup
