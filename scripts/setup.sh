@@ -15,6 +15,7 @@ build/parley ingest examples/anchorage.txt --db example.db
 echo
 echo "Next: 'build/parley extract examples/anchorage.txt --format json' for the full record;"
 echo "      explore the corpus: 'build/parley query quotes --db example.db --speaker Baigaliyev',"
-echo "      'build/parley query entities --db example.db', 'build/parley query stats --db example.db';"
+echo "      'build/parley query entities --db example.db', 'build/parley query events --db example.db --all',"
+echo "      'build/parley query stats --db example.db';"
 echo "      in a browser: 'build/parley serve --db example.db', then open http://127.0.0.1:8080/;"
 echo "      'build/parley --help' for every command."
