@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace parley::cli {
@@ -120,6 +121,45 @@ void PrintPrfRow(int name_width, const char* name, const PrfCounts& c) {
               static_cast<unsigned long long>(c.gold), static_cast<unsigned long long>(c.predicted),
               static_cast<unsigned long long>(c.correct), 100 * c.precision(), 100 * c.recall(),
               100 * c.f1());
+}
+
+StatusOr<Pipeline> BuildEvalPipeline(const PipelineFlags& flags, uint32_t annotation,
+                                     const char* task, const char* noun) {
+  auto p = Pipeline::CreateDefault(flags.ToOptions());
+  if (!p.ok()) {
+    return Status(p.status().code(),
+                  "cannot build the pipeline '" + flags.stages +
+                      "' (choose stages with --stages): " + p.status().message());
+  }
+  bool provided = false;
+  for (size_t i = 0; i < p->size(); ++i) {
+    provided |= (p->stage(i).provides_annotations() & annotation) != 0;
+  }
+  if (!provided) {
+    std::fprintf(stderr,
+                 "parley eval %s: warning: no stage in '%s' provides %s; every gold %s counts as "
+                 "missed\n",
+                 task, flags.stages.c_str(), task, noun);
+  }
+  return p;
+}
+
+int PipelineExitCode(const Status& s) {
+  return s.code() == StatusCode::kNotFound || s.code() == StatusCode::kIoError ||
+                 s.code() == StatusCode::kDataLoss
+             ? kExitIo
+             : kExitUsage;
+}
+
+void PrintRecordErrors(const char* label, const std::vector<RecordError>& errors) {
+  size_t shown = std::min<size_t>(errors.size(), 20);
+  for (size_t i = 0; i < shown; ++i) {
+    std::fprintf(stderr, "%s: %s: %s\n", label, errors[i].where.ToString().c_str(),
+                 errors[i].status.message().c_str());
+  }
+  if (errors.size() > shown) {
+    std::fprintf(stderr, "%s: ... and %zu more problems\n", label, errors.size() - shown);
+  }
 }
 
 std::string Snippet(std::string_view s, size_t max) {

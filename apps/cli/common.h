@@ -68,6 +68,19 @@ int ExitCodeFor(const RunTotals& t);
 // `name_width` is the width of the first column.
 void PrintPrfHeader(int name_width);
 void PrintPrfRow(int name_width, const char* name, const PrfCounts& c);
+// The pipeline an `eval` subcommand runs, from --stages/--models. A bad
+// stage list comes back with a hint; a pipeline in which no stage provides
+// `annotation` only warns on stderr ("parley eval TASK: warning: … every gold
+// NOUN counts as missed"), since scoring it is still meaningful.
+StatusOr<Pipeline> BuildEvalPipeline(const PipelineFlags& flags, uint32_t annotation,
+                                     const char* task, const char* noun);
+// Exit code for a pipeline that could not be built: a bad stage list is a
+// usage error; a model that cannot be read is I/O.
+int PipelineExitCode(const Status& s);
+// The first 20 rejected records on stderr as "LABEL: WHERE: message", then a
+// count of the rest.
+void PrintRecordErrors(const char* label, const std::vector<RecordError>& errors);
+
 // One line of text for a listing: newlines as spaces, cut at `max` bytes on a
 // character boundary.
 std::string Snippet(std::string_view s, size_t max = 110);

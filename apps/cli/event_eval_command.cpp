@@ -31,46 +31,8 @@ std::string DefaultEventStages() {
   return stages;
 }
 
-StatusOr<Pipeline> BuildPipeline(const EventEvalFlags& f) {
-  auto p = Pipeline::CreateDefault(f.pipeline.ToOptions());
-  if (!p.ok()) {
-    return Status(p.status().code(),
-                  "cannot build the pipeline '" + f.pipeline.stages +
-                      "' (choose stages with --stages): " + p.status().message());
-  }
-  bool events = false;
-  for (size_t i = 0; i < p->size(); ++i)
-    events |= (p->stage(i).provides_annotations() & kAnnEvents) != 0;
-  if (!events) {
-    std::fprintf(stderr,
-                 "parley eval events: warning: no stage in '%s' provides events; every gold event "
-                 "counts as missed\n",
-                 f.pipeline.stages.c_str());
-  }
-  return p;
-}
-
-// A bad stage list is a usage error; a model that cannot be read is I/O.
-int PipelineExitCode(const Status& s) {
-  return s.code() == StatusCode::kNotFound || s.code() == StatusCode::kIoError ||
-                 s.code() == StatusCode::kDataLoss
-             ? kExitIo
-             : kExitUsage;
-}
-
 int ReadExitCode(const Status& s) {
   return s.code() == StatusCode::kInvalidArgument ? kExitRejected : kExitIo;
-}
-
-void PrintErrors(const std::vector<RecordError>& errors) {
-  size_t shown = std::min<size_t>(errors.size(), 20);
-  for (size_t i = 0; i < shown; ++i) {
-    std::fprintf(stderr, "parley eval events: %s: %s\n", errors[i].where.ToString().c_str(),
-                 errors[i].status.message().c_str());
-  }
-  if (errors.size() > shown) {
-    std::fprintf(stderr, "parley eval events: ... and %zu more problems\n", errors.size() - shown);
-  }
 }
 
 std::string TripleText(const EventTriple& t) {
@@ -158,7 +120,7 @@ void PrintPetrarchListing(const PetrarchResult& r, size_t max_errors) {
 }
 
 int RunPetrarch(const EventEvalFlags& f) {
-  auto pipeline = BuildPipeline(f);
+  auto pipeline = BuildEvalPipeline(f.pipeline, kAnnEvents, "events", "event");
   if (!pipeline.ok()) {
     std::fprintf(stderr, "parley eval events: %s\n", pipeline.status().ToString().c_str());
     return PipelineExitCode(pipeline.status());
@@ -175,7 +137,7 @@ int RunPetrarch(const EventEvalFlags& f) {
   }
   const PetrarchResult& r = *result;
   const EventScores& s = r.scores;
-  PrintErrors(r.errors);
+  PrintRecordErrors("parley eval events", r.errors);
   std::printf(
       "gold: %s (%llu sentences scored, %llu gold events; %llu skipped as marked "
       "evaluate/sentence=\"false\", %zu rejected)\n",
@@ -261,7 +223,7 @@ int RunGolden(const EventEvalFlags& f) {
     std::fprintf(stderr, "parley eval events: %s\n", g.status().ToString().c_str());
     return ReadExitCode(g.status());
   }
-  auto pipeline = BuildPipeline(f);
+  auto pipeline = BuildEvalPipeline(f.pipeline, kAnnEvents, "events", "event");
   if (!pipeline.ok()) {
     std::fprintf(stderr, "parley eval events: %s\n", pipeline.status().ToString().c_str());
     return PipelineExitCode(pipeline.status());

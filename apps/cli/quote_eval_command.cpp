@@ -37,34 +37,6 @@ std::string SpansText(std::string_view text, const std::vector<Span>& spans) {
   return out;
 }
 
-StatusOr<Pipeline> BuildPipeline(const QuoteEvalFlags& f) {
-  PipelineOptions po = f.pipeline.ToOptions();
-  auto p = Pipeline::CreateDefault(po);
-  if (!p.ok()) {
-    return Status(p.status().code(),
-                  "cannot build the pipeline '" + f.pipeline.stages +
-                      "' (choose stages with --stages): " + p.status().message());
-  }
-  bool quotes = false;
-  for (size_t i = 0; i < p->size(); ++i)
-    quotes |= (p->stage(i).provides_annotations() & kAnnQuotes) != 0;
-  if (!quotes) {
-    std::fprintf(stderr,
-                 "parley eval quotes: warning: no stage in '%s' provides quotes; every gold quote "
-                 "counts as missed\n",
-                 f.pipeline.stages.c_str());
-  }
-  return p;
-}
-
-// A bad stage list is a usage error; a model that cannot be read is I/O.
-int PipelineExitCode(const Status& s) {
-  return s.code() == StatusCode::kNotFound || s.code() == StatusCode::kIoError ||
-                 s.code() == StatusCode::kDataLoss
-             ? kExitIo
-             : kExitUsage;
-}
-
 void PrfFields(JsonWriter& w, const char* prefix, const PrfCounts& c) {
   std::string p(prefix);
   w.Key(p + "_p");
@@ -84,17 +56,6 @@ void CountFields(JsonWriter& w, const PrfCounts& c) {
   w.Key("correct");
   w.UInt(c.correct);
   w.EndObject();
-}
-
-void PrintErrors(const char* label, const std::vector<RecordError>& errors) {
-  size_t shown = std::min<size_t>(errors.size(), 20);
-  for (size_t i = 0; i < shown; ++i) {
-    std::fprintf(stderr, "%s: %s: %s\n", label, errors[i].where.ToString().c_str(),
-                 errors[i].status.message().c_str());
-  }
-  if (errors.size() > shown) {
-    std::fprintf(stderr, "%s: ... and %zu more problems\n", label, errors.size() - shown);
-  }
 }
 
 // --errors for PolNeAR: missed gold, spurious predictions, wrong sources.
@@ -143,7 +104,7 @@ void PrintPolnearListing(const PolnearResult& r, size_t max_errors) {
 }
 
 int RunPolnear(const QuoteEvalFlags& f) {
-  auto pipeline = BuildPipeline(f);
+  auto pipeline = BuildEvalPipeline(f.pipeline, kAnnQuotes, "quotes", "quote");
   if (!pipeline.ok()) {
     std::fprintf(stderr, "parley eval quotes: %s\n", pipeline.status().ToString().c_str());
     return PipelineExitCode(pipeline.status());
@@ -159,7 +120,7 @@ int RunPolnear(const QuoteEvalFlags& f) {
   }
   const PolnearResult& r = *result;
   const QuoteScores& s = r.scores;
-  PrintErrors("parley eval quotes", r.errors);
+  PrintRecordErrors("parley eval quotes", r.errors);
   std::printf("gold: %s (%llu articles, %llu annotations, %llu attributions", f.polnear.c_str(),
               static_cast<unsigned long long>(r.articles),
               static_cast<unsigned long long>(r.annotations),
@@ -262,7 +223,7 @@ int RunGolden(const QuoteEvalFlags& f) {
     std::fprintf(stderr, "parley eval quotes: %s\n", expected.status().ToString().c_str());
     return expected.status().code() == StatusCode::kInvalidArgument ? kExitRejected : kExitIo;
   }
-  auto pipeline = BuildPipeline(f);
+  auto pipeline = BuildEvalPipeline(f.pipeline, kAnnQuotes, "quotes", "quote");
   if (!pipeline.ok()) {
     std::fprintf(stderr, "parley eval quotes: %s\n", pipeline.status().ToString().c_str());
     return PipelineExitCode(pipeline.status());
