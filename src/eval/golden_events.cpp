@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "eval/quote_text.h"
 #include "parley/event_eval.h"
 
@@ -26,14 +27,6 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - ('a' - 'A'));
-  }
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
   return out;
 }
@@ -75,7 +68,7 @@ Status ParseRow(simdjson::dom::element e, bool must, const std::string& where, G
   row->source_code = ActorCode(row->source);
   row->target_code = ActorCode(row->target);
   // "intended (future)": the first word is the modality.
-  std::string m = Lower(Trim(row->modality));
+  std::string m = AsciiLower(Trim(row->modality));
   row->modality = m.substr(0, m.find_first_of(" (\t"));
   if (!row->modality.empty() && row->modality != "actual" && row->modality != "intended" &&
       row->modality != "hypothetical" && row->modality != "requested") {
@@ -200,7 +193,7 @@ bool ViolatesMustNot(const GoldenEvent& row, const Event& e) {
   if (e.polarity != EventPolarity::kAsserted) return false;
   if (!row.cameo.empty()) return Trim(e.cameo) == row.cameo;
   if (Upper(Trim(e.plover)) != row.plover) return false;
-  return row.mode.empty() || Lower(Trim(e.plover_mode)) == Lower(Trim(row.mode));
+  return row.mode.empty() || AsciiLower(Trim(e.plover_mode)) == AsciiLower(Trim(row.mode));
 }
 
 GoldenEventScores ScoreGoldenEvents(const GoldenEvents& expected, const Document& doc) {

@@ -6,23 +6,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "eval/quote_text.h"
 #include "parley/quote_eval.h"
 
 namespace parley {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  return out;
-}
-
 // "Unlisted quotes are not penalised" and its paraphrases.
 bool SaysExtraIgnored(std::string_view about) {
-  std::string a = Lower(about);
+  std::string a = AsciiLower(about);
   auto has = [&](const char* w) { return a.find(w) != std::string::npos; };
   bool subject = has("unlisted") || has("other quotes") || has("extra") || has("not listed");
   bool verdict = has("not penali") || has("ignored") || has("not counted") || has("no penalty");

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "parley/event_eval.h"
 
 namespace parley {
@@ -24,14 +25,6 @@ bool IsSpace(char c) {
 bool IsNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-' || c == ':' || c == '.';
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  return out;
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -334,7 +327,7 @@ class Scanner {
     }
     if (const std::string* c = tag.Find("category")) cur_.category = CollapseSpace(*c);
     for (const char* key : {"evaluate", "sentence"}) {
-      if (const std::string* v = tag.Find(key); v && Lower(CollapseSpace(*v)) == "false")
+      if (const std::string* v = tag.Find(key); v && AsciiLower(CollapseSpace(*v)) == "false")
         cur_.evaluate = false;
     }
     if (cur_.id.empty()) {
@@ -360,7 +353,7 @@ class Scanner {
       return;
     }
     if (const std::string* none = tag.Find("noevents")) {
-      if (Lower(CollapseSpace(*none)) == "true") return;
+      if (AsciiLower(CollapseSpace(*none)) == "true") return;
     }
     EventTriple t;
     const char* keys[] = {"sourcecode", "targetcode", "eventcode"};

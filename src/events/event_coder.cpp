@@ -1,18 +1,13 @@
 #include "events/event_coder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <vector>
 
+#include "core/ascii.h"
+
 namespace parley::events {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
@@ -52,7 +47,7 @@ class Tree {
     lemmas_.reserve(end_ - begin_);
     deprels_.reserve(end_ - begin_);
     for (uint32_t i = begin_; i < end_; ++i) {
-      lemmas_.push_back(Lower(doc.strings().Get(t.lemma[i])));
+      lemmas_.push_back(AsciiLower(doc.strings().Get(t.lemma[i])));
       deprels_.push_back(doc.strings().Get(t.deprel[i]));
     }
     for (uint32_t i = begin_; i < end_; ++i) {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/ascii.h"
+
 namespace parley::events {
 namespace {
 
@@ -14,12 +16,6 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 12> kMonthAbbrevs = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 int WeekdayOf(std::string_view w) {
   for (size_t i = 0; i < kWeekdays.size(); ++i) {
@@ -86,7 +82,9 @@ class Scanner {
   Scanner(const Document& doc, uint32_t begin, uint32_t end, std::optional<Date> date)
       : doc_(doc), begin_(begin), end_(end), date_(date) {}
 
-  std::string W(uint32_t i) const { return i < end_ ? Lower(doc_.TokenForm(i)) : std::string(); }
+  std::string W(uint32_t i) const {
+    return i < end_ ? AsciiLower(doc_.TokenForm(i)) : std::string();
+  }
   std::string_view Raw(uint32_t i) const {
     return i < end_ ? doc_.TokenForm(i) : std::string_view();
   }

@@ -4,16 +4,10 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii.h"
+
 namespace parley::io {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view BaseName(std::string_view path) {
   size_t slash = path.find_last_of('/');
@@ -24,10 +18,10 @@ std::string_view BaseName(std::string_view path) {
 // when none). A leading dot starts a hidden name, not an extension.
 std::pair<std::string_view, std::string> SplitName(std::string_view path) {
   std::string_view base = BaseName(path);
-  if (base.size() > 3 && Lower(base.substr(base.size() - 3)) == ".gz") base.remove_suffix(3);
+  if (base.size() > 3 && AsciiLower(base.substr(base.size() - 3)) == ".gz") base.remove_suffix(3);
   size_t dot = base.find_last_of('.');
   if (dot == std::string_view::npos || dot == 0) return {base, ""};
-  return {base.substr(0, dot), Lower(base.substr(dot + 1))};
+  return {base.substr(0, dot), AsciiLower(base.substr(dot + 1))};
 }
 
 bool IsDigit(char c) {

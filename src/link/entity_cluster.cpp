@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/ascii.h"
+
 namespace parley::link {
 namespace {
 
@@ -19,14 +21,6 @@ bool IsTitle(std::string_view w) {
       "US",        "Russian",   "Ukrainian", "French",   "German",     "British",  "Chinese",
       "Israeli",   "Iranian",   "Indian",    "Pres.",    "Supreme",    "Leader",   "Commissioner"};
   return std::any_of(std::begin(kTitles), std::end(kTitles), [&](const char* t) { return w == t; });
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
 }
 
 // "U.S." -> "US", "EU" -> "EU"; empty unless an upper-case acronym.
@@ -90,7 +84,7 @@ std::vector<int> ClusterNames(const std::vector<NameMention>& mentions) {
   const size_t n = mentions.size();
   std::vector<std::vector<std::string>> lower(n);
   for (size_t i = 0; i < n; ++i) {
-    for (const std::string& w : mentions[i].words) lower[i].push_back(Lower(w));
+    for (const std::string& w : mentions[i].words) lower[i].push_back(AsciiLower(w));
   }
   // Longest names first, so "Trump" finds "Donald Trump" whichever comes first.
   std::vector<size_t> order(n);

@@ -6,16 +6,10 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/ascii.h"
+
 namespace parley::quotes {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return r;
-}
 
 bool Overlaps(Span a, Span b) {
   return a.begin < b.end && b.begin < a.end;
@@ -62,7 +56,7 @@ class Tree {
   std::string_view Deprel(uint32_t i) const { return doc_.strings().Get(tk_.deprel[i]); }
   std::string_view Upos(uint32_t i) const { return doc_.strings().Get(tk_.upos[i]); }
   std::string_view Lemma(uint32_t i) const { return doc_.strings().Get(tk_.lemma[i]); }
-  std::string LowerForm(uint32_t i) const { return Lower(doc_.TokenForm(i)); }
+  std::string LowerForm(uint32_t i) const { return AsciiLower(doc_.TokenForm(i)); }
   const std::vector<uint32_t>& Children(uint32_t i) const { return children_[i]; }
   uint32_t Lo(uint32_t i) const { return lo_[i]; }
   uint32_t Hi(uint32_t i) const { return hi_[i]; }

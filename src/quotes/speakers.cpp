@@ -5,16 +5,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/ascii.h"
+
 namespace parley::quotes {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return r;
-}
 
 // Who a mention can refer to: the document's entities when the entities
 // stage ran, else NER mentions grouped by surname (PER) or by text.
@@ -105,7 +99,7 @@ class Resolver {
         const std::string text(doc_.SpanText(mention.span));
         std::string key =
             type + "|" +
-            (type == "PER" ? Lower(doc_.TokenForm(mention.token_end - 1)) : Lower(text));
+            (type == "PER" ? AsciiLower(doc_.TokenForm(mention.token_end - 1)) : AsciiLower(text));
         auto [it, added] = by_key.emplace(key, static_cast<int32_t>(referents_.size()));
         if (added) referents_.push_back({text, type, -1, {}});
         Referent& r = referents_[it->second];
@@ -129,7 +123,7 @@ class Resolver {
   }
 
   int32_t RelativeAntecedent(uint32_t t) const {
-    const std::string l = Lower(doc_.TokenForm(t));
+    const std::string l = AsciiLower(doc_.TokenForm(t));
     if (l != "who" && l != "that" && l != "which") return -1;
     const TokenColumns& tk = doc_.tokens();
     const int32_t v = tk.head[t];
@@ -153,7 +147,7 @@ class Resolver {
     const TokenColumns& tk = doc_.tokens();
     for (uint32_t t = h; t-- > 0 && t + 4 > h;) {
       if (tk.head[t] != static_cast<int32_t>(h)) continue;
-      const std::string l = Lower(doc_.TokenForm(t));
+      const std::string l = AsciiLower(doc_.TokenForm(t));
       if (l == "the" || l == "this" || l == "that") return true;
     }
     return false;
@@ -284,7 +278,7 @@ class Resolver {
 
   // 1: he/she (a person), 2: they (a group or organisation), 0: not resolvable.
   int PronounClass(uint32_t h) const {
-    const std::string l = Lower(doc_.TokenForm(h));
+    const std::string l = AsciiLower(doc_.TokenForm(h));
     if (l == "he" || l == "him" || l == "she" || l == "her") return 1;
     if (l == "they" || l == "them") return 2;
     return 0;
