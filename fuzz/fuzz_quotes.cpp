@@ -1,7 +1,7 @@
 // Fuzzes the quotes stage's readers and passes: the cue lexicon parser (a
-// user-edited file) and quotation-mark pairing plus attribution over the
-// whole pipeline, on arbitrary bytes. Checks that every span stays inside
-// the text and nesting points backwards.
+// user-edited file), the cue model reader (a binary file) and quotation-mark
+// pairing plus attribution over the whole pipeline, on arbitrary bytes. Checks that every span
+// stays inside the text and nesting points backwards.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -9,6 +9,7 @@
 #include "fuzz_check.h"
 #include "parley/pipeline.h"
 #include "quotes/cue_lexicon.h"
+#include "quotes/cue_model.h"
 #include "quotes/quote_marks.h"
 
 namespace {
@@ -34,9 +35,14 @@ bool Inside(parley::Span s, size_t n) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
-  if (data[0] % 2 == 0) {
+  if (data[0] % 3 == 0) {
     auto lex = parley::quotes::CueLexicon::Parse(input, "fuzz.tsv");
     if (lex.ok()) (void)lex->Verb("say");
+    return 0;
+  }
+  if (data[0] % 3 == 2) {
+    auto model = parley::quotes::CueModel::FromBytes(std::string(input), "fuzz.model");
+    if (model.ok()) (void)model->IsCueLemma("say");
     return 0;
   }
   parley::Document doc{std::string(input)};

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   parley::cli::AddPosCommands(train, eval, &exit_code);
   parley::cli::AddParseCommands(train, eval, &exit_code);
   parley::cli::AddNerCommands(train, eval, &exit_code);
+  parley::cli::AddQuoteCommands(train, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

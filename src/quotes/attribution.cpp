@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/ascii.h"
+#include "learn/features.h"
 
 namespace parley::quotes {
 namespace {
@@ -137,8 +138,23 @@ bool IsDash(std::string_view form) {
 
 class Finder {
  public:
-  Finder(Document& doc, const CueLexicon& lex, const std::vector<MarkedQuote>& marked)
-      : doc_(doc), lex_(lex), marked_(marked), tree_(doc) {}
+  Finder(Document& doc, const CueLexicon& lex, const CueModel* model,
+         const std::vector<MarkedQuote>& marked)
+      : doc_(doc), lex_(lex), model_(model), marked_(marked), tree_(doc) {}
+
+  // Every verb candidate the parse offers, decided by nothing: for training.
+  std::vector<CueExample> Collect() {
+    std::vector<CueExample> out;
+    collect_ = &out;
+    MapMarkedTokens();
+    for (uint32_t i = 0; i < tree_.size(); ++i) {
+      if (in_marked_[i]) continue;
+      Candidate c;
+      FromVerb(i, c);
+    }
+    collect_ = nullptr;
+    return out;
+  }
 
   std::vector<Candidate> Run() {
     const size_t n = tree_.size();
@@ -148,7 +164,9 @@ class Finder {
     for (uint32_t i = 0; i < n; ++i) {
       if (in_marked_[i]) continue;
       Candidate c;
-      if (FromVerb(i, c) || FromAccordingTo(i, c)) parsed.push_back(std::move(c));
+      if (FromVerb(i, c) || FromAccordingTo(i, c) || FromColon(i, c)) {
+        parsed.push_back(std::move(c));
+      }
     }
     // Univocal: the widest attribution wins where contents overlap or a cue
     // sits inside another attribution's content.
@@ -358,7 +376,9 @@ class Finder {
     return -1;
   }
 
-  bool AcceptableSpeaker(int32_t s, CueClass cls) const {
+  // `first_person`: "I", "we" and "you" too (the cue model decides whether
+  // they are a reporter's own words or an unmarked quote).
+  bool AcceptableSpeaker(int32_t s, CueClass cls, bool first_person = false) const {
     if (s < 0) return false;
     const std::string l = tree_.LowerForm(s);
     if (l == "who" || l == "that" || l == "which") {
@@ -369,7 +389,7 @@ class Finder {
     if (l == "it" || l == "there" || l == "this" || l == "that" || l == "what" || l == "which") {
       return cls == CueClass::kFinding;
     }
-    if (l == "i" || l == "we" || l == "you") return false;  // inside an unmarked quote
+    if ((l == "i" || l == "we" || l == "you") && !first_person) return false;  // unmarked quote
     const std::string_view u = tree_.Upos(s);
     return u == "PROPN" || u == "NOUN" || u == "PRON" || u == "NUM" || u == "X";
   }
@@ -400,8 +420,14 @@ class Finder {
   // "X said (that) …", "…, X said", "X wants to …".
   bool FromVerb(uint32_t v, Candidate& c) {
     if (tree_.Upos(v) != "VERB") return false;
+    // Without a model only lexicon verbs are cues; with one, any verb is a
+    // candidate, shaped as a verb of saying, and the model decides. It also
+    // sees shapes the lexicon rules leave out: participles on a noun ("a
+    // statement calling for …"), passives, first persons, a content in an
+    // "about" phrase, one-word contents.
+    const bool learned = model_ != nullptr || collect_ != nullptr;
     const std::string_view d = tree_.Deprel(v);
-    if (d == "amod" || d == "compound" || d == "acl") return false;
+    if (d == "amod" || d == "compound" || (d == "acl" && !learned)) return false;
     std::string lemma(tree_.Lemma(v));
     int32_t prt = tree_.Child(v, "compound:prt");
     CueClass cls = CueClass::kNone;
@@ -426,7 +452,13 @@ class Finder {
       }
     }
     if (cls == CueClass::kNone) cls = lex_.Verb(lemma);
-    if (cls == CueClass::kNone) return false;
+    // A verb outside the lexicon needs the model to know its lemma as a cue.
+    if (cls == CueClass::kNone && collect_ == nullptr &&
+        !(model_ != nullptr && model_->IsCueLemma(lemma))) {
+      return false;
+    }
+    const CueClass shape = cls == CueClass::kNone ? CueClass::kSpeech : cls;
+    const char* frame = "";
     // The content (and, for a cue in the middle of it, the part after the cue).
     uint32_t first = 0, last = 0;
     bool has_rest = false;
@@ -439,12 +471,14 @@ class Finder {
       last = tree_.Hi(prep_obl);
       if (tree_.Deprel(first) == "case") ++first;
       found = true;
+      frame = "prep";
     } else if (comp >= 0) {
       first = tree_.Lo(comp);
       last = tree_.Hi(comp);
       found = true;
+      frame = tree_.Deprel(static_cast<uint32_t>(comp)) == "ccomp" ? "ccomp" : "xcomp";
     } else if (int32_t obj = tree_.Child(v, "obj");
-               obj >= 0 && cls != CueClass::kFinding && !(prt >= 0 && prt > obj)) {
+               obj >= 0 && (shape != CueClass::kFinding || learned) && !(prt >= 0 && prt > obj)) {
       // "X criticized Obama for …": the object, with what follows it.
       first = tree_.Lo(obj);
       last = tree_.Hi(obj);
@@ -455,6 +489,7 @@ class Finder {
         }
       }
       found = true;
+      frame = "obj";
     } else if (d == "parataxis" && tree_.Head(v) >= 0) {
       // "…, X said": the content is the clause the cue hangs from.
       const uint32_t h = tree_.Head(v);
@@ -474,19 +509,55 @@ class Finder {
         has_rest = tree_.TrimPunct(rest_first, rest_last);
       }
       found = true;
+      frame = "parataxis";
+    } else if (learned) {
+      // "X talked about Y", "X spoke of Y": the phrase, without its preposition.
+      for (uint32_t k : tree_.Children(v)) {
+        if (k < v || tree_.Deprel(k) != "obl") continue;
+        const int32_t cs = tree_.Child(k, "case");
+        if (cs < 0) continue;
+        const std::string p = tree_.LowerForm(cs);
+        if (p != "about" && p != "of" && p != "on" && p != "over" && p != "against") continue;
+        first = tree_.Lo(k);
+        last = tree_.Hi(k);
+        if (static_cast<int32_t>(first) == cs) ++first;
+        found = first <= last;
+        frame = "about";
+        break;
+      }
     }
     if (found && has_rest && !tree_.TrimPunct(first, last)) {
       first = rest_first;  // nothing before the cue after all
       last = rest_last;
       has_rest = false;
     }
-    if (!found || !tree_.TrimPunct(first, last) || last - first < 1) return false;
+    if (!found || !tree_.TrimPunct(first, last) || (last - first < 1 && !learned)) return false;
     // Content and cue stay in one sentence.
     if (tree_.SentenceOf(first) != tree_.SentenceOf(v)) return false;
-    const int32_t subject = SubjectOf(v);
-    if (!AcceptableSpeaker(subject, cls)) return false;
+    int32_t subject = SubjectOf(v);
+    std::string_view subject_rel = "nsubj";
+    if (subject < 0 && learned) {
+      subject = tree_.Child(v, "nsubj:pass");
+      subject_rel = "pass";
+      if (subject < 0 && d == "acl" && tree_.Head(v) >= 0) {
+        subject = tree_.Head(v);  // "a statement calling for …": the statement
+        subject_rel = "acl";
+      }
+    }
+    if (!AcceptableSpeaker(subject, shape, learned)) return false;
     if (subject >= static_cast<int32_t>(first) && subject <= static_cast<int32_t>(last)) {
       return false;
+    }
+    if (learned) {
+      learn::FeatureVector features;
+      VerbFeatures(v, lemma, cls, frame, comp, static_cast<uint32_t>(subject), subject_rel, first,
+                   last, &features);
+      if (collect_ != nullptr) {
+        collect_->push_back(
+            {v, lemma, cls != CueClass::kNone, tree_.SpanOf(first, last), std::move(features)});
+        return false;
+      }
+      if (!model_->Accept(features)) return false;
     }
     c.quote.kind = QuoteKind::kIndirect;
     c.quote.content = tree_.SpanOf(first, last);
@@ -499,6 +570,82 @@ class Finder {
     SetSpeaker(c, static_cast<uint32_t>(subject));
     FindChannel(v, c);
     return true;
+  }
+
+  // The features of a verb candidate for the cue model (cue_model.h).
+  // Template ids are fixed numbers; changing one needs a new
+  // CueModel::kFeatureSet.
+  void VerbFeatures(uint32_t v, std::string_view lemma, CueClass cls, std::string_view frame,
+                    int32_t comp, uint32_t subject, std::string_view subject_rel, uint32_t first,
+                    uint32_t last, learn::FeatureVector* f) const {
+    using learn::HashFeature;
+    const uint64_t klass = static_cast<uint64_t>(cls);
+    // What stands in the subject: a name's type, a pronoun, a noun's lemma.
+    std::string_view subject_type = "other";
+    for (const Mention& m : doc_.mentions()) {
+      if (m.token_begin <= subject && subject < m.token_end) {
+        subject_type = doc_.strings().Get(m.type);
+        break;
+      }
+    }
+    const std::string_view su = tree_.Upos(subject);
+    std::string subject_word;
+    if (su == "PRON") {
+      subject_word = tree_.LowerForm(subject);
+      subject_type = "PRON";
+    } else if (su == "NOUN") {
+      subject_word = tree_.Lemma(subject);
+      if (subject_type == "other") subject_type = "NOUN";
+    }
+    std::string_view mark, comp_upos;
+    if (comp >= 0) {
+      comp_upos = tree_.Upos(static_cast<uint32_t>(comp));
+      const int32_t mk = tree_.Child(static_cast<uint32_t>(comp), "mark");
+      if (mk >= 0) mark = tree_.Lemma(static_cast<uint32_t>(mk));
+    }
+    bool negated = false, has_channel = false;
+    std::string_view aux;
+    for (uint32_t k : tree_.Children(v)) {
+      const std::string_view d = tree_.Deprel(k);
+      if (d == "advmod" && (tree_.Lemma(k) == "not" || tree_.Lemma(k) == "never")) negated = true;
+      if (d == "aux" && tree_.Upos(k) == "AUX" && aux.empty()) aux = tree_.Lemma(k);
+      if ((d == "obl" || d == "obl:tmod") && IsChannelWord(tree_.Lemma(k))) has_channel = true;
+    }
+    bool quoted = false;
+    for (uint32_t t = first; t <= last && !quoted; ++t) quoted = in_marked_[t];
+    const uint32_t length = last - first + 1;
+    const uint64_t length_bucket = length < 3 ? length : length < 6 ? 3 : length < 12 ? 4 : 5;
+    const std::string_view xpos = doc_.strings().Get(doc_.tokens().xpos[v]);
+    const std::string_view deprel = tree_.Deprel(v);
+    f->Add(HashFeature(0, "bias"));
+    f->Add(HashFeature(1, lemma));
+    f->Add(HashFeature(2, lemma, frame));
+    f->Add(HashFeature(3, klass));
+    f->Add(HashFeature(4, std::to_string(klass), frame));
+    f->Add(HashFeature(5, frame));
+    f->Add(HashFeature(6, subject_type, su));
+    f->Add(HashFeature(7, subject_word));
+    f->Add(HashFeature(8, lemma, subject_type));
+    f->Add(HashFeature(9, std::to_string(klass), subject_type));
+    f->Add(HashFeature(10, frame, subject_type));
+    f->Add(HashFeature(11, xpos));
+    f->Add(HashFeature(12, lemma, xpos));
+    f->Add(HashFeature(13, deprel));
+    f->Add(HashFeature(14, lemma, deprel));
+    f->Add(HashFeature(15, negated ? "neg" : "pos"));
+    f->Add(HashFeature(16, aux));
+    f->Add(HashFeature(17, mark));
+    f->Add(HashFeature(18, lemma, mark));
+    f->Add(HashFeature(19, frame, comp_upos));
+    f->Add(HashFeature(20, length_bucket));
+    f->Add(HashFeature(21, std::string_view(subject > v ? "after" : "before"), frame));
+    f->Add(HashFeature(22, quoted ? "quoted" : "plain"));
+    f->Add(HashFeature(23, has_channel ? "channel" : "none"));
+    f->Add(HashFeature(24, lemma, subject_word));
+    f->Add(HashFeature(25, frame, mark));
+    f->Add(HashFeature(26, subject_rel));
+    f->Add(HashFeature(27, lemma, subject_rel));
+    f->Add(HashFeature(28, subject_rel, deprel));
   }
 
   // "According to X, …".
@@ -535,6 +682,54 @@ class Finder {
     SetCue(c, a, a + 1, "according to");
     SetSpeaker(c, static_cast<uint32_t>(x));
     FindChannel(static_cast<uint32_t>(h), c);
+    return true;
+  }
+
+  // "PENCE: Well, look, …" (a transcript) and "Sanders: Clinton needs to …"
+  // (a headline): a short name opening its paragraph, then a colon; the
+  // content is the rest of the paragraph.
+  bool FromColon(uint32_t colon, Candidate& c) {
+    if (colon == 0 || doc_.TokenForm(colon) != ":") return false;
+    const uint32_t p = ParagraphOf(tree_.SpanOf(colon, colon).begin);
+    const Span para = doc_.paragraphs()[p].span;
+    auto range = doc_.TokenRange(para, Alignment::kExpand);
+    if (!range || range->first >= colon || colon - range->first > 6) return false;
+    const uint32_t start = range->first;
+    // Who: a person or organisation named right before the colon, or a name
+    // in capitals ("WALLACE"), or a poll or report.
+    int32_t head = -1;
+    for (const Mention& m : doc_.mentions()) {
+      const std::string_view type = doc_.strings().Get(m.type);
+      if (m.token_begin >= start && m.token_end == colon && (type == "PER" || type == "ORG")) {
+        head = static_cast<int32_t>(m.token_end - 1);
+      }
+    }
+    if (head < 0) {
+      // Names the tagger sees ("Sanders:", "WALLACE:") that NER did not
+      // take for a place.
+      bool names = colon - start <= 4;
+      for (uint32_t t = start; t < colon && names; ++t) names = tree_.Upos(t) == "PROPN";
+      for (const Mention& m : doc_.mentions()) {
+        if (m.token_begin < colon && m.token_end > start && doc_.strings().Get(m.type) == "LOC") {
+          names = false;
+        }
+      }
+      const std::string_view last = tree_.Lemma(colon - 1);
+      if (names || last == "poll" || last == "survey" || last == "report" || last == "study") {
+        head = static_cast<int32_t>(colon - 1);
+      }
+    }
+    if (head < 0) return false;
+    uint32_t first = colon + 1, last = range->second - 1;
+    if (!tree_.TrimPunct(first, last) || last - first < 2) return false;
+    c.quote.kind = QuoteKind::kIndirect;
+    c.quote.content = tree_.SpanOf(first, last);
+    c.quote.token_begin = first;
+    c.quote.token_end = last + 1;
+    c.cue_token = static_cast<int32_t>(colon);
+    SetCue(c, colon, colon, ":");
+    c.speaker_head = head;
+    c.quote.speaker = tree_.SpanOf(start, colon - 1);
     return true;
   }
 
@@ -641,6 +836,8 @@ class Finder {
 
   Document& doc_;
   const CueLexicon& lex_;
+  const CueModel* model_;                       // null: the lexicon decides
+  std::vector<CueExample>* collect_ = nullptr;  // set while Collect() runs
   const std::vector<MarkedQuote>& marked_;
   Tree tree_;
   std::vector<bool> in_marked_;
@@ -649,8 +846,14 @@ class Finder {
 }  // namespace
 
 std::vector<Candidate> FindAttributions(Document& doc, const CueLexicon& lexicon,
+                                        const CueModel* model,
                                         const std::vector<MarkedQuote>& marked) {
-  return Finder(doc, lexicon, marked).Run();
+  return Finder(doc, lexicon, model, marked).Run();
+}
+
+std::vector<CueExample> CollectCueExamples(Document& doc, const CueLexicon& lexicon) {
+  const std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
+  return Finder(doc, lexicon, nullptr, marked).Collect();
 }
 
 }  // namespace parley::quotes

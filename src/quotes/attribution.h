@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "learn/features.h"
 #include "parley/document.h"
 #include "quotes/cue_lexicon.h"
+#include "quotes/cue_model.h"
 #include "quotes/quote_marks.h"
 
 namespace parley::quotes {
@@ -24,8 +26,21 @@ struct Candidate {
   bool described = false;     // speaker resolved from a description ("the expert")
 };
 
-// Needs tokens, sentences, paragraphs, tags, lemmas and the parse.
+// Needs tokens, sentences, paragraphs, tags, lemmas and the parse. Verb
+// cues are decided by `model` when not null, else by the lexicon.
 std::vector<Candidate> FindAttributions(Document& doc, const CueLexicon& lexicon,
+                                        const CueModel* model,
                                         const std::vector<MarkedQuote>& marked);
+
+// A verb the parse shapes like a cue (a complement or object, a subject that
+// can speak), with the cue model's features: the training examples.
+struct CueExample {
+  uint32_t cue_token = 0;
+  std::string lemma;        // with its particle or preposition ("call for")
+  bool in_lexicon = false;  // the cue lexicon lists the lemma
+  Span content;
+  learn::FeatureVector features;
+};
+std::vector<CueExample> CollectCueExamples(Document& doc, const CueLexicon& lexicon);
 
 }  // namespace parley::quotes

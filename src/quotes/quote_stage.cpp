@@ -1,6 +1,10 @@
 // The "quotes" stage: quotation marks, then attributions from the parse,
 // then speaker resolution; writes Document::quotes().
+#include "quotes/quote_stage.h"
+
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "parley/quotes.h"
 #include "quotes/attribution.h"
@@ -11,9 +15,9 @@
 namespace parley {
 namespace quotes {
 
-void ExtractQuotes(Document& doc, const CueLexicon& lexicon) {
+void ExtractQuotes(Document& doc, const CueLexicon& lexicon, const CueModel* model) {
   std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
-  std::vector<Candidate> candidates = FindAttributions(doc, lexicon, marked);
+  std::vector<Candidate> candidates = FindAttributions(doc, lexicon, model, marked);
   ResolveSpeakers(doc, candidates);
   RolesFromDescriptions(doc, candidates);
   std::vector<Quote>& out = doc.mutable_quotes();
@@ -27,7 +31,8 @@ namespace {
 
 class QuoteStage : public Stage {
  public:
-  explicit QuoteStage(CueLexicon lexicon) : lexicon_(std::move(lexicon)) {}
+  QuoteStage(CueLexicon lexicon, std::optional<CueModel> model)
+      : lexicon_(std::move(lexicon)), model_(std::move(model)) {}
   std::string_view name() const override { return "quotes"; }
   uint32_t requires_annotations() const override {
     return kAnnTokens | kAnnSentences | kAnnParagraphs | kAnnTags | kAnnLemmas | kAnnParse |
@@ -35,12 +40,13 @@ class QuoteStage : public Stage {
   }
   uint32_t provides_annotations() const override { return kAnnQuotes; }
   Status Process(Document& doc) const override {
-    ExtractQuotes(doc, lexicon_);
+    ExtractQuotes(doc, lexicon_, model_ ? &*model_ : nullptr);
     return Status::Ok();
   }
 
  private:
   const CueLexicon lexicon_;
+  const std::optional<CueModel> model_;
 };
 
 }  // namespace
@@ -49,7 +55,17 @@ class QuoteStage : public Stage {
 StatusOr<std::unique_ptr<Stage>> MakeQuoteStage(const std::string& models_dir) {
   auto lexicon = quotes::CueLexicon::Load(models_dir + "/cues.tsv");
   if (!lexicon.ok()) return lexicon.status();
-  return std::unique_ptr<Stage>(std::make_unique<quotes::QuoteStage>(std::move(*lexicon)));
+  // The learned cue model is optional: a models folder without it (a user's
+  // own lexicon only) decides verb cues by the lexicon.
+  std::optional<quotes::CueModel> model;
+  const std::string model_path = models_dir + "/cues.model";
+  if (std::filesystem::exists(model_path)) {
+    auto loaded = quotes::CueModel::Load(model_path);
+    if (!loaded.ok()) return loaded.status();
+    model = std::move(*loaded);
+  }
+  return std::unique_ptr<Stage>(
+      std::make_unique<quotes::QuoteStage>(std::move(*lexicon), std::move(model)));
 }
 
 }  // namespace parley

@@ -3,6 +3,7 @@
 // construction; none of the sentences comes from a real article.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "parley/pipeline.h"
@@ -17,15 +18,30 @@ struct Found {
   float confidence;
 };
 
-std::vector<Found> Quotes(const std::string& text) {
-  static const Pipeline* pipeline = [] {
-    PipelineOptions options;
-    options.stages = {"repair", "segment", "tag", "parse", "ner", "quotes"};
-    options.models_dir = std::string(PARLEY_SOURCE_DIR) + "/models";
-    auto p = Pipeline::CreateDefault(options);
-    EXPECT_TRUE(p.ok()) << p.status().message();
-    return p.ok() ? new Pipeline(std::move(*p)) : nullptr;
+const Pipeline* MakePipeline(const std::string& models_dir) {
+  PipelineOptions options;
+  options.stages = {"repair", "segment", "tag", "parse", "ner", "quotes"};
+  options.models_dir = models_dir;
+  auto p = Pipeline::CreateDefault(options);
+  EXPECT_TRUE(p.ok()) << p.status().message();
+  return p.ok() ? new Pipeline(std::move(*p)) : nullptr;
+}
+
+// The shipped models, or (`lexicon_only`) the same without the cue model.
+std::vector<Found> Quotes(const std::string& text, bool lexicon_only = false) {
+  static const Pipeline* shipped = MakePipeline(std::string(PARLEY_SOURCE_DIR) + "/models");
+  static const Pipeline* without_model = [] {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "parley_quotes_lexicon_only";
+    fs::create_directories(dir);
+    for (const auto& e : fs::directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "models")) {
+      if (e.path().filename() == "cues.model" || !e.is_regular_file()) continue;
+      fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
+    }
+    fs::remove(dir / "cues.model");
+    return MakePipeline(dir.string());
   }();
+  const Pipeline* pipeline = lexicon_only ? without_model : shipped;
   std::vector<Found> out;
   if (pipeline == nullptr) return out;
   Document doc(text);
@@ -170,6 +186,38 @@ TEST(Attribution, SecondPieceAfterTheCueContinuesTheQuote) {
       "turn to act.\u201d");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "We have done our part,");
+}
+
+TEST(Attribution, LearnedCueBeyondTheLexicon) {
+  // "laud" is not in cues.tsv; the cue model learned it from PolNeAR train.
+  const std::string text =
+      "Mayor Ellen Brooks lauded the volunteers for their work during the flood.";
+  auto q = Quotes(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "lauded");
+  EXPECT_EQ(q[0].speaker, "Mayor Ellen Brooks");
+  EXPECT_NE(q[0].content.find("the volunteers"), std::string::npos);
+  // Without the model only the lexicon's verbs are cues.
+  EXPECT_TRUE(Quotes(text, /*lexicon_only=*/true).empty());
+}
+
+TEST(Attribution, LearnedModelKeepsVerbsItNeverSawAsCues) {
+  EXPECT_TRUE(Quotes("Mayor Ellen Brooks repaired the old bridge over the river.").empty());
+}
+
+TEST(Attribution, TranscriptSpeakerBeforeAColon) {
+  auto q = Quotes(
+      "WALLACE: Let us start with the vote on the harbour bridge tonight.\n\n"
+      "MARSH: The vote will pass, and the bridge will be built by spring.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "WALLACE");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].content, "Let us start with the vote on the harbour bridge tonight");
+  EXPECT_EQ(q[1].speaker, "MARSH");
+}
+
+TEST(Attribution, ColonAfterAPlaceIsNotASpeaker) {
+  EXPECT_TRUE(Quotes("Paris: the city will close three bridges over the river next week.").empty());
 }
 
 }  // namespace
