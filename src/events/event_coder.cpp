@@ -489,7 +489,6 @@ class Coder {
         if (prt >= 0) lemma += " " + tree.Lemma(static_cast<uint32_t>(prt));
       }
       const RuleSet* rules = verb ? dict_.Verb(lemma) : dict_.Noun(lemma);
-      if (!rules && verb && !lemma.empty() && lemma.back() != 'e') rules = dict_.Verb(lemma + "e");
       if (!rules) continue;
       const bool passive = verb && tree.Child(t, "nsubj:pass") >= 0;
       std::optional<Match> match = BestRule(tree, t, *rules, passive);

@@ -132,6 +132,19 @@ bool IsChannelWord(std::string_view lemma) {
   return false;
 }
 
+// Days, months and other words of time: never a speaker ("said Friday").
+bool IsTimeWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday",  "sunday",
+      "january",   "february", "march",     "april",    "june",   "july",      "august",
+      "september", "october",  "november",  "december", "today",  "yesterday", "tomorrow",
+      "tonight",   "morning",  "afternoon", "evening",  "night",  "week",      "weekend"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 bool IsDash(std::string_view form) {
   return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
 }
@@ -390,6 +403,7 @@ class Finder {
       return cls == CueClass::kFinding;
     }
     if ((l == "i" || l == "we" || l == "you") && !first_person) return false;  // unmarked quote
+    if (IsTimeWord(l) || tree_.Deprel(s).ends_with("tmod")) return false;      // "said Friday"
     const std::string_view u = tree_.Upos(s);
     return u == "PROPN" || u == "NOUN" || u == "PRON" || u == "NUM" || u == "X";
   }
@@ -733,6 +747,17 @@ class Finder {
     return true;
   }
 
+  // Whether cue j introduces the quote whose opening mark follows token
+  // t - 1: right before it ("said “…”", "said that “…”"), or a few words
+  // before a colon or comma ("told reporters on Monday: “…”"). Not a title
+  // further on ("said on Fox News's “Fox and Friends”").
+  bool IntroducesQuote(uint32_t j, uint32_t t) const {
+    if (j + 1 == t) return true;
+    const std::string_view before = doc_.TokenForm(t - 1);
+    if (before == ":" || before == ",") return t - j <= 6;
+    return j + 2 == t && tree_.LowerForm(t - 1) == "that";
+  }
+
   // A direct quote with no parse attribution: the words right after its
   // closing mark ("…,” the expert noted", "…” – Trump's key quote") or
   // right before its opening mark ("He said: “…”").
@@ -822,6 +847,7 @@ class Finder {
         if (tree_.Upos(j) != "VERB") continue;
         const CueClass cls = lex_.Verb(tree_.Lemma(j));
         if (cls != CueClass::kSpeech) break;
+        if (!IntroducesQuote(j, t)) break;
         const int32_t s = SubjectOf(j);
         if (!AcceptableSpeaker(s, cls)) break;
         c.cue_token = static_cast<int32_t>(j);

@@ -75,11 +75,6 @@ CueClass CueLexicon::Verb(std::string_view lemma, std::string_view particle) con
   }
   auto it = verbs_.find(std::string(lemma));
   if (it != verbs_.end()) return it->second;
-  // A lemma that lost its final e ("conced" for "conceded").
-  if (!lemma.empty() && lemma.back() != 'e') {
-    it = verbs_.find(std::string(lemma) + "e");
-    if (it != verbs_.end()) return it->second;
-  }
   return CueClass::kNone;
 }
 

@@ -44,6 +44,9 @@ class ContextLexicon {
     return i == WordTable::kNone ? nullptr : &profiles_[i];
   }
   size_t size() const { return profiles_.size(); }
+  // The words themselves (normal forms), e.g. for the lemmatizer to tell a
+  // word from a clipped stem.
+  const WordTable& words() const { return index_; }
 
   void Save(learn::ModelWriter& w) const;
   Status Load(learn::ModelReader& r);

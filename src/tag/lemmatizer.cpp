@@ -5,6 +5,7 @@
 #include <set>
 
 #include "learn/model_io.h"
+#include "tag/pos_features.h"
 #include "tag/tagged_sentence.h"
 
 namespace parley::tag {
@@ -28,8 +29,17 @@ bool Lemmatizer::Known(char vocab_class, std::string_view lemma, std::string* ke
   return vocabulary_index_.Find(*key) != WordTable::kNone;
 }
 
+bool Lemmatizer::KnownWord(const KnownWords& words, std::string_view lemma, std::string* key) {
+  key->clear();
+  AppendNormalForm(lemma, key);
+  for (const WordTable* t : words.tables) {
+    if (t != nullptr && t->Find(*key) != WordTable::kNone) return true;
+  }
+  return false;
+}
+
 std::string_view Lemmatizer::ByRules(std::string_view form, std::string_view xpos, LemmaClass cls,
-                                     LemmaScratch* s) const {
+                                     LemmaScratch* s, const KnownWords& words) const {
   // Proper nouns keep their case; every other lemma is lowercase.
   bool proper = cls == LemmaClass::kProper || cls == LemmaClass::kProperPlural;
   std::string_view base = proper ? form : std::string_view(s->base);
@@ -38,14 +48,22 @@ std::string_view Lemmatizer::ByRules(std::string_view form, std::string_view xpo
   const LemmaCandidates& c = s->candidates;
   int pick = 0;
   if (c.size > 1) {
-    for (int k = 0; k < c.size; ++k) {
+    // A known lemma of the tag's class first; then any known word, which
+    // rules out the stems that lost a letter ("conced", "continu").
+    pick = -1;
+    for (int k = 0; k < c.size && pick < 0; ++k) {
       s->out.assign(base.substr(0, c.items[k].keep));
       s->out.append(c.items[k].append);
-      if (Known(vocab_class, s->out, &s->key)) {
-        pick = k;
-        break;
-      }
+      if (Known(vocab_class, s->out, &s->key)) pick = k;
     }
+    for (int k = 0; k < c.size && pick < 0 && !proper; ++k) {
+      // The form itself is always a word; only a different one is evidence.
+      if (c.items[k].keep == base.size() && c.items[k].append.empty()) continue;
+      s->out.assign(base.substr(0, c.items[k].keep));
+      s->out.append(c.items[k].append);
+      if (KnownWord(words, s->out, &s->key)) pick = k;
+    }
+    if (pick < 0) pick = 0;
   }
   s->out.assign(base.substr(0, c.items[pick].keep));
   s->out.append(c.items[pick].append);
@@ -53,7 +71,7 @@ std::string_view Lemmatizer::ByRules(std::string_view form, std::string_view xpo
 }
 
 std::string_view Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos, LemmaClass cls,
-                                       LemmaScratch* s) const {
+                                       LemmaScratch* s, const KnownWords& words) const {
   s->base.clear();
   AppendLower(form, &s->base);
   if (exception_index_.size() > 0) {
@@ -61,7 +79,7 @@ std::string_view Lemmatizer::Lemmatize(std::string_view form, std::string_view x
     uint64_t i = exception_index_.Find(s->key);
     if (i != WordTable::kNone) return exceptions_[i].lemma;
   }
-  return ByRules(form, xpos, cls, s);
+  return ByRules(form, xpos, cls, s, words);
 }
 
 void Lemmatizer::Learn(const std::vector<TaggedSentence>& data) {

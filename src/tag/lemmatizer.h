@@ -1,9 +1,12 @@
-// Lemmatizer: the lemma of a tagged word. Three sources, in order:
+// Lemmatizer: the lemma of a tagged word. Four sources, in order:
 //   1. exceptions learned from gold data: (lowercased form, Penn tag) pairs
 //      whose usual lemma the rules miss (went/VBD -> go, me/PRP -> I);
 //   2. the suffix rules of lemma_rules.h, whose candidates are checked
 //      against a vocabulary of lemmas seen in the gold data;
-//   3. the first rule candidate when no candidate is a known lemma.
+//   3. failing that, the first candidate that is a known word form (the
+//      tagger's lexicons, see KnownWords): "conceded" -> "concede", since
+//      "conced" is no word;
+//   4. the first rule candidate when no candidate is known either way.
 // Immutable after Learn/Load; lookups need only a caller-owned scratch.
 #pragma once
 
@@ -25,6 +28,14 @@ namespace parley::tag {
 
 struct TaggedSentence;
 
+// Word forms known apart from the gold lemmas, as tables keyed by normal
+// form (pos_features.h): the tagger's ambiguity lexicon (every training word)
+// and its context lexicon (tens of thousands of words of unlabelled text).
+// Borrowed for one lookup; null tables are skipped.
+struct KnownWords {
+  const WordTable* tables[2] = {nullptr, nullptr};
+};
+
 // Reused buffers of one thread's lemma lookups.
 struct LemmaScratch {
   std::string base, key, out;
@@ -36,11 +47,12 @@ class Lemmatizer {
   // Learns the vocabulary and exceptions from gold forms, tags and lemmas.
   void Learn(const std::vector<TaggedSentence>& data);
 
-  // The lemma of `form` tagged `xpos` (class `cls` = LemmaClassOf(xpos)). The
-  // view points into the lemmatizer or into *scratch; valid until the next
-  // call with the same scratch.
+  // The lemma of `form` tagged `xpos` (class `cls` = LemmaClassOf(xpos)),
+  // choosing among rule candidates with `words` where the gold lemmas do not
+  // decide. The view points into the lemmatizer or into *scratch; valid
+  // until the next call with the same scratch.
   std::string_view Lemmatize(std::string_view form, std::string_view xpos, LemmaClass cls,
-                             LemmaScratch* scratch) const;
+                             LemmaScratch* scratch, const KnownWords& words = {}) const;
   std::string_view Lemmatize(std::string_view form, std::string_view xpos,
                              LemmaScratch* scratch) const {
     return Lemmatize(form, xpos, LemmaClassOf(xpos), scratch);
@@ -56,10 +68,11 @@ class Lemmatizer {
   struct Exception {
     std::string form, xpos, lemma;
   };
-  // Rules only (steps 2 and 3), on the lowercased form in scratch->base.
+  // Rules only (steps 2 to 4), on the lowercased form in scratch->base.
   std::string_view ByRules(std::string_view form, std::string_view xpos, LemmaClass cls,
-                           LemmaScratch* scratch) const;
+                           LemmaScratch* scratch, const KnownWords& words) const;
   bool Known(char vocab_class, std::string_view lemma, std::string* key) const;
+  static bool KnownWord(const KnownWords& words, std::string_view lemma, std::string* key);
   void Index();
 
   std::vector<Exception> exceptions_;

@@ -52,8 +52,11 @@ class PosModel {
   // Labels of `forms` into scratch->labels (one per form), greedily left to
   // right.
   void Tag(std::span<const std::string_view> forms, PosScratch* scratch) const;
+  // The lemma, with every word the model knows (training words and the
+  // unlabelled corpus's) to tell real stems from clipped ones.
   std::string_view Lemma(std::string_view form, uint16_t label, LemmaScratch* scratch) const {
-    return lemmatizer_.Lemmatize(form, xpos_[label], lemma_class_[label], scratch);
+    return lemmatizer_.Lemmatize(form, xpos_[label], lemma_class_[label], scratch,
+                                 KnownWords{{&ambiguity_, &contexts_.words()}});
   }
 
  private:

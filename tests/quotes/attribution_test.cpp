@@ -216,6 +216,20 @@ TEST(Attribution, TranscriptSpeakerBeforeAColon) {
   EXPECT_EQ(q[1].speaker, "MARSH");
 }
 
+TEST(Attribution, ATitleAfterTheCueIsNotAnotherQuote) {
+  auto q = Quotes(
+      "\u201cWe have done everything we could for this town,\u201d Mayor Ellen Brooks said "
+      "on Channel Nine's \u201cMorning Show.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "We have done everything we could for this town,");
+  EXPECT_EQ(q[0].speaker, "Mayor Ellen Brooks");
+}
+
+TEST(Attribution, ADayIsNeverTheSpeaker) {
+  auto q = Quotes("\u201cThe harbour bridge will reopen in the spring,\u201d said Friday.");
+  for (const Found& f : q) EXPECT_NE(f.speaker, "Friday");
+}
+
 TEST(Attribution, ColonAfterAPlaceIsNotASpeaker) {
   EXPECT_TRUE(Quotes("Paris: the city will close three bridges over the river next week.").empty());
 }

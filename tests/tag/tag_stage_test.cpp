@@ -79,8 +79,9 @@ TEST(TagStage, MissingModelNamesTheFile) {
 }
 
 // Measured with the shipped models/pos.model on EWT dev (`parley eval pos`,
-// 2025-11-25); one point of slack for retraining.
-constexpr double kMeasuredUpos = 0.9561, kMeasuredXpos = 0.9497;
+// 2025-11-25; lemma 2026-11-26 with the word-list lemma rules); one point of
+// slack for retraining.
+constexpr double kMeasuredUpos = 0.9561, kMeasuredXpos = 0.9497, kMeasuredLemma = 0.9730;
 
 TEST(TagStage, AccuracyFloorOnEwtDev) {
   const std::string dev = PARLEY_SHARED_DIR "/data/ud-en-ewt/en_ewt-ud-dev.conllu";
@@ -93,7 +94,7 @@ TEST(TagStage, AccuracyFloorOnEwtDev) {
   EXPECT_EQ(s.tokens, 25147u);
   EXPECT_GE(s.upos_accuracy(), kMeasuredUpos - 0.01);
   EXPECT_GE(s.xpos_accuracy(), kMeasuredXpos - 0.01);
-  EXPECT_GE(s.lemma_accuracy(), 0.95);
+  EXPECT_GE(s.lemma_accuracy(), kMeasuredLemma - 0.01);
 }
 
 }  // namespace
