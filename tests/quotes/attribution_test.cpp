@@ -2,6 +2,7 @@
 // tagger, parser and NER (models/ of the source tree). Each test states one
 // construction; none of the sentences comes from a real article.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -27,21 +28,32 @@ const Pipeline* MakePipeline(const std::string& models_dir) {
   return p.ok() ? new Pipeline(std::move(*p)) : nullptr;
 }
 
+// The shipped models without the cue model: a copy of models/ in a folder
+// of this process's own (tests run in parallel processes).
+const Pipeline* LexiconOnlyPipeline() {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("parley_quotes_lexicon_only_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "models")) {
+    if (e.path().filename() == "cues.model" || !e.is_regular_file()) continue;
+    fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
+  }
+  const Pipeline* p = MakePipeline(dir.string());
+  fs::remove_all(dir);  // the pipeline holds what it loaded
+  return p;
+}
+
 // The shipped models, or (`lexicon_only`) the same without the cue model.
 std::vector<Found> Quotes(const std::string& text, bool lexicon_only = false) {
-  static const Pipeline* shipped = MakePipeline(std::string(PARLEY_SOURCE_DIR) + "/models");
-  static const Pipeline* without_model = [] {
-    namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "parley_quotes_lexicon_only";
-    fs::create_directories(dir);
-    for (const auto& e : fs::directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "models")) {
-      if (e.path().filename() == "cues.model" || !e.is_regular_file()) continue;
-      fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
-    }
-    fs::remove(dir / "cues.model");
-    return MakePipeline(dir.string());
-  }();
-  const Pipeline* pipeline = lexicon_only ? without_model : shipped;
+  const Pipeline* pipeline = nullptr;
+  if (lexicon_only) {
+    static const Pipeline* without_model = LexiconOnlyPipeline();
+    pipeline = without_model;
+  } else {
+    static const Pipeline* shipped = MakePipeline(std::string(PARLEY_SOURCE_DIR) + "/models");
+    pipeline = shipped;
+  }
   std::vector<Found> out;
   if (pipeline == nullptr) return out;
   Document doc(text);
