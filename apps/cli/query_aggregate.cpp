@@ -5,6 +5,7 @@
 
 #include "cli/common.h"
 #include "cli/query_table.h"
+#include "output/aggregate_json.h"
 #include "output/json_writer.h"
 #include "parley/store.h"
 
@@ -34,37 +35,15 @@ void PrintJson(const std::string& out) {
   std::printf("%s\n", out.c_str());
 }
 
-void QuoteHitJson(JsonWriter& w, const QuoteHit& h) {
-  w.BeginObject();
-  w.FieldInt("quote_id", h.quote_id);
-  w.Field("content", h.content);
-  w.Field("kind", h.kind);
-  w.Field("speaker", h.speaker);
-  w.FieldInt("article_id", h.article_id);
-  w.Field("date", h.date);
-  w.Field("source", h.source);
-  w.Field("title", h.title);
-  w.Field("url", h.url);
-  w.EndObject();
-}
-
-void EventHitJson(JsonWriter& w, const EventHit& e) {
-  w.Field("date", e.date);
-  w.Field("source_code", e.source_code);
-  w.Field("source_name", e.source_name);
-  w.Field("target_code", e.target_code);
-  w.Field("target_name", e.target_name);
-  w.Field("cameo", e.cameo);
-  w.Field("cameo_name", e.cameo_name);
-  w.Field("root_code", e.root_code);
-  w.Field("plover", e.plover);
-  w.Field("place", e.place);
-  w.Field("polarity", e.polarity);
-  w.Field("modality", e.modality);
-  w.Field("evidence", e.evidence);
-  w.FieldInt("article_id", e.article_id);
-  w.Field("title", e.title);
-  w.Field("source", e.source);
+// Prints `rows` as one JSON array, each row by `write` (output/aggregate_json.h).
+template <typename Row>
+void PrintJsonArray(const std::vector<Row>& rows, void (*write)(JsonWriter&, const Row&)) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (const Row& r : rows) write(w, r);
+  w.EndArray();
+  PrintJson(out);
 }
 
 int RunSpeakers(const AggregateFlags& f) {
@@ -73,24 +52,7 @@ int RunSpeakers(const AggregateFlags& f) {
   auto list = store->ListSpeakers(f.speakers);
   if (!list.ok()) return Fail(list.status());
   if (f.json) {
-    std::string out;
-    JsonWriter w(&out);
-    w.BeginArray();
-    for (const SpeakerSummary& s : *list) {
-      w.BeginObject();
-      w.Field("name", s.name);
-      w.Field("kb_id", s.kb_id);
-      w.Field("actor_codes", s.actor_codes);
-      w.FieldInt("quotes", s.quotes);
-      w.FieldInt("statements", s.statements);
-      w.FieldInt("articles", s.articles);
-      w.FieldInt("outlets", s.sources);
-      w.Field("first_date", s.first_date);
-      w.Field("last_date", s.last_date);
-      w.EndObject();
-    }
-    w.EndArray();
-    PrintJson(out);
+    PrintJsonArray(*list, WriteSpeakerSummary);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows;
@@ -111,12 +73,7 @@ int RunQuoteGroups(const AggregateFlags& f) {
     auto members = store->QuoteGroupMembers(f.group);
     if (!members.ok()) return Fail(members.status());
     if (f.json) {
-      std::string out;
-      JsonWriter w(&out);
-      w.BeginArray();
-      for (const QuoteHit& h : *members) QuoteHitJson(w, h);
-      w.EndArray();
-      PrintJson(out);
+      PrintJsonArray(*members, WriteQuoteHit);
       return kExitOk;
     }
     std::vector<std::vector<std::string>> rows;
@@ -127,28 +84,7 @@ int RunQuoteGroups(const AggregateFlags& f) {
   auto groups = store->FindQuoteGroups(f.groups);
   if (!groups.ok()) return Fail(groups.status());
   if (f.json) {
-    std::string out;
-    JsonWriter w(&out);
-    w.BeginArray();
-    for (const QuoteGroup& g : *groups) {
-      w.BeginObject();
-      w.FieldInt("group_id", g.group_id);
-      w.Field("content", g.content);
-      w.Field("speaker", g.speaker);
-      w.FieldInt("quotes", g.quotes);
-      w.FieldInt("articles", g.articles);
-      w.FieldInt("outlets", g.sources);
-      w.Field("first_date", g.first_date);
-      w.Field("first_source", g.first_source);
-      w.FieldInt("first_article_id", g.first_article_id);
-      w.Key("sources");
-      w.BeginArray();
-      for (const std::string& o : g.outlets) w.String(o);
-      w.EndArray();
-      w.EndObject();
-    }
-    w.EndArray();
-    PrintJson(out);
+    PrintJsonArray(*groups, WriteQuoteGroup);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows;
@@ -172,24 +108,11 @@ int RunCooccurrence(const AggregateFlags& f) {
     w.BeginObject();
     w.Key("nodes");
     w.BeginArray();
-    for (const CooccurrenceNode& n : c->nodes) {
-      w.BeginObject();
-      w.Field("name", n.name);
-      w.Field("key", n.key);
-      w.Field("type", n.type);
-      w.FieldInt("articles", n.articles);
-      w.EndObject();
-    }
+    for (const CooccurrenceNode& n : c->nodes) WriteCooccurrenceNode(w, n);
     w.EndArray();
     w.Key("pairs");
     w.BeginArray();
-    for (const CooccurrencePair& p : c->pairs) {
-      w.BeginObject();
-      w.Field("a", p.a);
-      w.Field("b", p.b);
-      w.FieldInt("articles", p.articles);
-      w.EndObject();
-    }
+    for (const CooccurrencePair& p : c->pairs) WriteCooccurrencePair(w, p);
     w.EndArray();
     w.EndObject();
     PrintJson(out);
@@ -208,17 +131,7 @@ int RunEvents(const AggregateFlags& f) {
     auto members = store->EventGroupMembers(f.group);
     if (!members.ok()) return Fail(members.status());
     if (f.json) {
-      std::string out;
-      JsonWriter w(&out);
-      w.BeginArray();
-      for (const EventHit& e : *members) {
-        w.BeginObject();
-        w.FieldInt("event_id", e.event_id);
-        EventHitJson(w, e);
-        w.EndObject();
-      }
-      w.EndArray();
-      PrintJson(out);
+      PrintJsonArray(*members, WriteEventHit);
       return kExitOk;
     }
     std::vector<std::vector<std::string>> rows;
@@ -229,22 +142,7 @@ int RunEvents(const AggregateFlags& f) {
   auto groups = store->FindEvents(f.events);
   if (!groups.ok()) return Fail(groups.status());
   if (f.json) {
-    std::string out;
-    JsonWriter w(&out);
-    w.BeginArray();
-    for (const EventGroup& g : *groups) {
-      w.BeginObject();
-      w.FieldInt("group_id", g.group_id);
-      EventHitJson(w, g.first);
-      w.FieldInt("events", g.events);
-      w.FieldInt("num_articles", g.num_articles);
-      w.FieldInt("num_sources", g.num_sources);
-      w.Key("goldstein");
-      w.Double(g.goldstein);
-      w.EndObject();
-    }
-    w.EndArray();
-    PrintJson(out);
+    PrintJsonArray(*groups, WriteEventGroup);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows;
@@ -267,25 +165,7 @@ int RunDyads(const AggregateFlags& f) {
   auto dyads = store->TopDyads(f.dyads_actor, f.dyads_limit);
   if (!dyads.ok()) return Fail(dyads.status());
   if (f.json) {
-    std::string out;
-    JsonWriter w(&out);
-    w.BeginArray();
-    for (const DyadSummary& d : *dyads) {
-      w.BeginObject();
-      w.Field("a", d.a);
-      w.Field("a_name", d.a_name);
-      w.Field("b", d.b);
-      w.Field("b_name", d.b_name);
-      w.FieldInt("events", d.events);
-      w.FieldInt("articles", d.articles);
-      w.Key("goldstein");
-      w.Double(d.goldstein);
-      w.Field("first_date", d.first_date);
-      w.Field("last_date", d.last_date);
-      w.EndObject();
-    }
-    w.EndArray();
-    PrintJson(out);
+    PrintJsonArray(*dyads, WriteDyadSummary);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows;
@@ -304,22 +184,7 @@ int RunDyad(const AggregateFlags& f) {
   auto points = store->DyadTimeline(f.dyad);
   if (!points.ok()) return Fail(points.status());
   if (f.json) {
-    std::string out;
-    JsonWriter w(&out);
-    w.BeginArray();
-    for (const DyadPoint& p : *points) {
-      w.BeginObject();
-      w.Field("period", p.period);
-      w.FieldInt("events", p.events);
-      w.FieldInt("articles", p.articles);
-      w.Key("goldstein");
-      w.Double(p.goldstein);
-      w.FieldInt("cooperation", p.cooperation);
-      w.FieldInt("conflict", p.conflict);
-      w.EndObject();
-    }
-    w.EndArray();
-    PrintJson(out);
+    PrintJsonArray(*points, WriteDyadPoint);
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows;

@@ -8,6 +8,7 @@
 #include "cli/common.h"
 #include "cli/query_table.h"
 #include "cli/store_commands.h"
+#include "output/aggregate_json.h"
 #include "output/json_writer.h"
 #include "parley/store.h"
 
@@ -118,29 +119,7 @@ int RunQuotes(const QueryFlags& f) {
     std::string out;
     JsonWriter w(&out);
     w.BeginArray();
-    for (const QuoteHit& h : *hits) {
-      w.BeginObject();
-      w.FieldInt("quote_id", h.quote_id);
-      w.Field("content", h.content);
-      w.Field("kind", h.kind);
-      w.Field("speaker", h.speaker);
-      w.Field("cue", h.cue);
-      w.Key("confidence");
-      w.Double(h.confidence);
-      w.FieldInt("begin", h.begin);
-      w.FieldInt("end", h.end);
-      w.FieldInt("group_id", h.group_id);
-      w.Key("article");
-      w.BeginObject();
-      w.FieldInt("article_id", h.article_id);
-      w.Field("id", h.id);
-      w.Field("date", h.date);
-      w.Field("title", h.title);
-      w.Field("source", h.source);
-      w.Field("url", h.url);
-      w.EndObject();
-      w.EndObject();
-    }
+    for (const QuoteHit& h : *hits) WriteQuoteHit(w, h);
     w.EndArray();
     std::printf("%s\n", out.c_str());
     return kExitOk;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "output/aggregate_json.h"
 #include "output/json_writer.h"
 #include "serve/api_params.h"
 
@@ -77,27 +78,6 @@ void PageFields(JsonWriter& w, const Page& p, bool more) {
   w.FieldInt("offset", p.offset);
   w.Key("more");
   w.Bool(more);
-}
-
-void QuoteJson(JsonWriter& w, const QuoteHit& h) {
-  w.BeginObject();
-  w.FieldInt("quote_id", h.quote_id);
-  w.Field("content", h.content);
-  w.Field("kind", h.kind);
-  w.Field("speaker", h.speaker);
-  w.Field("cue", h.cue);
-  w.Key("confidence");
-  w.Double(h.confidence);
-  w.FieldInt("begin", h.begin);
-  w.FieldInt("end", h.end);
-  w.FieldInt("article_id", h.article_id);
-  w.Field("id", h.id);
-  w.Field("date", h.date);
-  w.Field("title", h.title);
-  w.Field("source", h.source);
-  w.Field("url", h.url);
-  w.FieldInt("group_id", h.group_id);
-  w.EndObject();
 }
 
 namespace {
@@ -181,7 +161,7 @@ ApiResponse Quotes(Connection& c, const Params& params) {
   PageFields(w, *page, more);
   w.Key("quotes");
   w.BeginArray();
-  for (const QuoteHit& h : *hits) QuoteJson(w, h);
+  for (const QuoteHit& h : *hits) WriteQuoteHit(w, h);
   w.EndArray();
   w.EndObject();
   return r;
@@ -427,7 +407,7 @@ ApiResponse Speaker(Connection& c, std::string_view name, const Params& params) 
     h.source = st->Text(12);
     h.url = st->Text(13);
     h.group_id = st->Int(14);
-    QuoteJson(w, h);
+    WriteQuoteHit(w, h);
   });
   if (!s.ok()) return FromStatus(s);
   w.EndArray();

@@ -4,6 +4,7 @@
 // row than the page to tell whether a next page exists.
 #include <charconv>
 
+#include "output/aggregate_json.h"
 #include "serve/api_params.h"
 
 namespace parley::serve {
@@ -29,32 +30,6 @@ StatusOr<int64_t> GroupId(std::string_view text) {
   return id;
 }
 
-void EventJson(JsonWriter& w, const EventHit& e) {
-  w.FieldInt("event_id", e.event_id);
-  w.Field("date", e.date);
-  w.Field("source_code", e.source_code);
-  w.Field("source_name", e.source_name);
-  w.Field("target_code", e.target_code);
-  w.Field("target_name", e.target_name);
-  w.Field("cameo", e.cameo);
-  w.Field("cameo_name", e.cameo_name);
-  w.Field("root_code", e.root_code);
-  w.Key("goldstein");
-  w.Double(e.goldstein);
-  w.Field("plover", e.plover);
-  w.Field("plover_mode", e.plover_mode);
-  w.Field("trigger", e.trigger);
-  w.Field("evidence", e.evidence);
-  w.Field("place", e.place);
-  w.Field("polarity", e.polarity);
-  w.Field("modality", e.modality);
-  w.Field("claimant", e.claimant);
-  w.FieldInt("article_id", e.article_id);
-  w.Field("title", e.title);
-  w.Field("source", e.source);
-  w.Field("url", e.url);
-}
-
 }  // namespace
 
 ApiResponse Speakers(Connection& c, const Params& params) {
@@ -75,19 +50,7 @@ ApiResponse Speakers(Connection& c, const Params& params) {
   PageFields(w, *page, more);
   w.Key("speakers");
   w.BeginArray();
-  for (const SpeakerSummary& sp : *list) {
-    w.BeginObject();
-    w.Field("name", sp.name);
-    w.Field("kb_id", sp.kb_id);
-    w.Field("actor_codes", sp.actor_codes);
-    w.FieldInt("quotes", sp.quotes);
-    w.FieldInt("statements", sp.statements);
-    w.FieldInt("articles", sp.articles);
-    w.FieldInt("outlets", sp.sources);
-    w.Field("first_date", sp.first_date);
-    w.Field("last_date", sp.last_date);
-    w.EndObject();
-  }
+  for (const SpeakerSummary& sp : *list) WriteSpeakerSummary(w, sp);
   w.EndArray();
   w.EndObject();
   return r;
@@ -112,24 +75,11 @@ ApiResponse Cooccurrence(Connection& c, const Params& params) {
   w.BeginObject();
   w.Key("nodes");
   w.BeginArray();
-  for (const CooccurrenceNode& n : g->nodes) {
-    w.BeginObject();
-    w.Field("name", n.name);
-    w.Field("key", n.key);
-    w.Field("type", n.type);
-    w.FieldInt("articles", n.articles);
-    w.EndObject();
-  }
+  for (const CooccurrenceNode& n : g->nodes) WriteCooccurrenceNode(w, n);
   w.EndArray();
   w.Key("edges");
   w.BeginArray();
-  for (const CooccurrencePair& p : g->pairs) {
-    w.BeginObject();
-    w.Field("a", p.a);
-    w.Field("b", p.b);
-    w.FieldInt("articles", p.articles);
-    w.EndObject();
-  }
+  for (const CooccurrencePair& p : g->pairs) WriteCooccurrencePair(w, p);
   w.EndArray();
   w.EndObject();
   return r;
@@ -160,25 +110,7 @@ ApiResponse QuoteGroups(Connection& c, const Params& params) {
   PageFields(w, *page, more);
   w.Key("groups");
   w.BeginArray();
-  for (const QuoteGroup& g : *groups) {
-    w.BeginObject();
-    w.FieldInt("group_id", g.group_id);
-    w.Field("content", g.content);
-    w.Field("speaker", g.speaker);
-    w.FieldInt("quotes", g.quotes);
-    w.FieldInt("articles", g.articles);
-    w.FieldInt("outlets", g.sources);
-    w.Field("first_date", g.first_date);
-    w.Field("first_source", g.first_source);
-    w.Field("first_title", g.first_title);
-    w.FieldInt("first_article_id", g.first_article_id);
-    w.FieldInt("first_quote_id", g.first_quote_id);
-    w.Key("sources");
-    w.BeginArray();
-    for (const std::string& o : g.outlets) w.String(o);
-    w.EndArray();
-    w.EndObject();
-  }
+  for (const QuoteGroup& g : *groups) WriteQuoteGroup(w, g);
   w.EndArray();
   w.EndObject();
   return r;
@@ -195,7 +127,7 @@ ApiResponse QuoteGroupMembers(Connection& c, std::string_view id_text) {
   w.FieldInt("group_id", *id);
   w.Key("quotes");
   w.BeginArray();
-  for (const QuoteHit& h : *members) QuoteJson(w, h);
+  for (const QuoteHit& h : *members) WriteQuoteHit(w, h);
   w.EndArray();
   w.EndObject();
   return r;
@@ -226,17 +158,7 @@ ApiResponse Events(Connection& c, const Params& params) {
   PageFields(w, *page, more);
   w.Key("events");
   w.BeginArray();
-  for (const EventGroup& g : *groups) {
-    w.BeginObject();
-    w.FieldInt("group_id", g.group_id);
-    w.FieldInt("events", g.events);
-    w.FieldInt("num_articles", g.num_articles);
-    w.FieldInt("num_sources", g.num_sources);
-    w.Key("mean_goldstein");
-    w.Double(g.goldstein);
-    EventJson(w, g.first);
-    w.EndObject();
-  }
+  for (const EventGroup& g : *groups) WriteEventGroup(w, g);
   w.EndArray();
   w.EndObject();
   return r;
@@ -253,11 +175,7 @@ ApiResponse EventGroupMembers(Connection& c, std::string_view id_text) {
   w.FieldInt("group_id", *id);
   w.Key("events");
   w.BeginArray();
-  for (const EventHit& e : *members) {
-    w.BeginObject();
-    EventJson(w, e);
-    w.EndObject();
-  }
+  for (const EventHit& e : *members) WriteEventHit(w, e);
   w.EndArray();
   w.EndObject();
   return r;
@@ -275,20 +193,7 @@ ApiResponse Dyads(Connection& c, const Params& params) {
   w.BeginObject();
   w.Key("dyads");
   w.BeginArray();
-  for (const DyadSummary& d : *dyads) {
-    w.BeginObject();
-    w.Field("a", d.a);
-    w.Field("a_name", d.a_name);
-    w.Field("b", d.b);
-    w.Field("b_name", d.b_name);
-    w.FieldInt("events", d.events);
-    w.FieldInt("articles", d.articles);
-    w.Key("goldstein");
-    w.Double(d.goldstein);
-    w.Field("first_date", d.first_date);
-    w.Field("last_date", d.last_date);
-    w.EndObject();
-  }
+  for (const DyadSummary& d : *dyads) WriteDyadSummary(w, d);
   w.EndArray();
   w.EndObject();
   return r;
@@ -317,17 +222,7 @@ ApiResponse Dyad(Connection& c, const Params& params) {
   w.Field("by", q.by);
   w.Key("points");
   w.BeginArray();
-  for (const DyadPoint& p : *points) {
-    w.BeginObject();
-    w.Field("period", p.period);
-    w.FieldInt("events", p.events);
-    w.FieldInt("articles", p.articles);
-    w.Key("goldstein");
-    w.Double(p.goldstein);
-    w.FieldInt("cooperation", p.cooperation);
-    w.FieldInt("conflict", p.conflict);
-    w.EndObject();
-  }
+  for (const DyadPoint& p : *points) WriteDyadPoint(w, p);
   w.EndArray();
   w.EndObject();
   return r;

@@ -28,8 +28,6 @@ StatusOr<Page> GetPage(const Params& params, int64_t fallback = 20, int64_t max 
 // "limit", "offset" and "more" fields.
 void PageFields(JsonWriter& w, const Page& p, bool more);
 
-void QuoteJson(JsonWriter& w, const QuoteHit& h);
-
 // Handlers of the cross-article aggregates (api_aggregate.cpp).
 ApiResponse Speakers(Connection& c, const Params& params);
 ApiResponse Cooccurrence(Connection& c, const Params& params);
