@@ -37,9 +37,10 @@ struct Article {
 };
 
 // Reads a split and runs the pipeline over each article. Problems reading
-// files are counted and listed; false when the folder cannot be read.
+// files are listed and added to *rejected; false when the folder cannot be
+// read.
 bool Prepare(const std::string& dir, const Pipeline& pipeline, int threads,
-             std::vector<BratDocument>* anns, std::vector<Article>* articles) {
+             std::vector<BratDocument>* anns, std::vector<Article>* articles, size_t* rejected) {
   std::vector<RecordError> errors;
   auto gold = ReadBratFolder(dir, &errors);
   if (!gold.ok()) {
@@ -73,6 +74,7 @@ bool Prepare(const std::string& dir, const Pipeline& pipeline, int threads,
     if (!statuses[i].ok()) errors.push_back({{(*articles)[i].doc.meta().origin, 0}, statuses[i]});
   }
   if (!errors.empty()) PrintRecordErrors(kCmd, errors);
+  *rejected += errors.size();
   std::printf("%s: %zu articles, %zu annotations\n", dir.c_str(), articles->size(), anns->size());
   return true;
 }
@@ -99,7 +101,8 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   auto t0 = std::chrono::steady_clock::now();
   std::vector<BratDocument> train_anns;
   std::vector<Article> train;
-  if (!Prepare(f.train, *pipeline, threads, &train_anns, &train)) return kExitIo;
+  size_t rejected = 0;  // files or articles that could not be used
+  if (!Prepare(f.train, *pipeline, threads, &train_anns, &train, &rejected)) return kExitIo;
   std::vector<quotes::LabelledCue> examples;
   for (Article& a : train) {
     for (const BratDocument* ann : a.annotations) {
@@ -109,6 +112,10 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
       }
       quotes::AddCueExamples(a.doc, *lexicon, cues, &examples);
     }
+  }
+  if (examples.empty()) {
+    std::fprintf(stderr, "%s: %s has no verb candidates to learn from\n", kCmd, f.train.c_str());
+    return kExitRejected;
   }
   quotes::CueTrainReport report;
   quotes::CueModel model = quotes::TrainCueModel(examples, f.options, &report);
@@ -124,13 +131,13 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
     return kExitIo;
   }
   std::printf("wrote %s (threshold %.2f)\n", f.out.c_str(), model.threshold());
-  if (f.dev.empty()) return kExitOk;
+  if (f.dev.empty()) return rejected > 0 ? kExitRejected : kExitOk;
 
   // Dev: the whole quotes stage with the new model, at several thresholds
   // (the saved one is --threshold; the sweep shows what another would give).
   std::vector<BratDocument> dev_anns;
   std::vector<Article> dev;
-  if (!Prepare(f.dev, *pipeline, threads, &dev_anns, &dev)) return kExitIo;
+  if (!Prepare(f.dev, *pipeline, threads, &dev_anns, &dev, &rejected)) return kExitIo;
   std::printf("%10s %10s %10s %10s %10s\n", "threshold", "content P", "content R", "content F1",
               "source F1");
   std::vector<float> sweep = {-1.0f, -0.5f, -0.25f, 0.0f, 0.25f, 0.5f, 1.0f, 2.0f};
@@ -150,7 +157,7 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
                 100 * total.content.recall(), 100 * total.content.f1(), 100 * total.source.f1(),
                 t == f.options.threshold ? "  (saved)" : "");
   }
-  return kExitOk;
+  return rejected > 0 ? kExitRejected : kExitOk;
 }
 
 }  // namespace

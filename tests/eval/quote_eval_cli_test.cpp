@@ -1,14 +1,16 @@
-// `parley eval quotes` end to end: the report, the JSON line, exit codes,
-// a clear message for an unknown stage; and PolNeAR dev when ../shared exists
-// (no accuracy floor until the extractor exists).
+// `parley eval quotes` and `parley train quotes` end to end: the report, the
+// JSON line, exit codes, a clear message for an unknown stage; and PolNeAR
+// dev when ../shared exists (its floors are in tests/quotes).
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
 #include "cli/cli_runner.h"
 #include "parley/quote_eval.h"
+#include "quotes/cue_model.h"
 
 namespace parley {
 namespace {
@@ -75,6 +77,35 @@ TEST(EvalQuotesCli, PolnearFixtureReportsReadingProblems) {
   EXPECT_EQ(uint64_t(j["per_kind"]["indirect"]["gold"]), 1u);
   EXPECT_EQ(uint64_t(j["articles"]), 1u);
   EXPECT_EQ(uint64_t(j["annotations"]), 2u);
+}
+
+TEST(TrainQuotesCli, TrainsOnTheFixtureAndReportsReadingProblems) {
+  const std::string out = (std::filesystem::temp_directory_path() /
+                           ("parley_cues_" + std::to_string(::getpid()) + ".model"))
+                              .string();
+  auto r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
+                     " --out " + out + " --threads 1");
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // two bad .ann files; the rest trains
+  EXPECT_NE(r.err.find("missing_text_cc33.ann"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("wrote " + out), std::string::npos) << r.out;
+  auto model = quotes::CueModel::Load(out);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  std::filesystem::remove(out);
+}
+
+TEST(TrainQuotesCli, RefusesAFolderWithNothingToLearn) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("parley_empty_split_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "text");
+  fs::create_directories(dir / "attributions");
+  auto r =
+      RunParley("train quotes --polnear " + dir.string() + " --out " + (dir / "x.model").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no verb candidates"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "x.model"));
+  EXPECT_EQ(RunParley("train quotes --polnear " + (dir / "missing").string()).exit_code, 3);
+  fs::remove_all(dir);
 }
 
 // PolNeAR dev through the library, tokens only: every gold attribution is
