@@ -506,7 +506,7 @@ class Finder {
       frame = "obj";
     } else if (d == "parataxis" && tree_.Head(v) >= 0) {
       // "…, X said": the content is the clause the cue hangs from.
-      const uint32_t h = tree_.Head(v);
+      const uint32_t h = static_cast<uint32_t>(tree_.Head(v));
       const uint32_t hlo = tree_.Lo(h), hhi = tree_.Hi(h), vlo = tree_.Lo(v), vhi = tree_.Hi(v);
       if (vhi >= hhi && vlo > hlo) {
         first = hlo;
@@ -670,8 +670,15 @@ class Finder {
     }
     const int32_t x = tree_.Head(a);
     if (x < 0 || tree_.SentenceOf(x) != tree_.SentenceOf(a)) return false;
-    const int32_t h = tree_.Head(x);
+    int32_t h = tree_.Head(x);
     if (h < 0) return false;
+    // The phrase may hang from a word inside the clause ("by 46 percent to
+    // 42 percent, according to the poll"): the content is the whole clause.
+    while (tree_.Head(static_cast<uint32_t>(h)) >= 0) {
+      const std::string_view hd = tree_.Deprel(static_cast<uint32_t>(h));
+      if (hd == "ccomp" || hd == "parataxis" || hd == "root" || hd == "conj") break;
+      h = tree_.Head(static_cast<uint32_t>(h));
+    }
     const uint32_t hlo = tree_.Lo(h), hhi = tree_.Hi(h), xlo = tree_.Lo(x), xhi = tree_.Hi(x);
     uint32_t first, last;
     if (xlo <= hlo) {

@@ -200,6 +200,13 @@ TEST(Attribution, SecondPieceAfterTheCueContinuesTheQuote) {
   EXPECT_EQ(q[0].content, "We have done our part,");
 }
 
+TEST(Attribution, AccordingToTakesTheWholeClause) {
+  auto q = Quotes("Lopez leads Adler by 46 percent to 42 percent, according to the poll.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Lopez leads Adler by 46 percent to 42 percent");
+  EXPECT_EQ(q[0].speaker, "the poll");
+}
+
 TEST(Attribution, LearnedCueBeyondTheLexicon) {
   // "laud" is not in cues.tsv; the cue model learned it from PolNeAR train.
   const std::string text =
