@@ -268,6 +268,15 @@ class Finder {
         directs[previous].quote.continued = mq.content;
         continue;
       }
+      if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
+          !directs[previous].quote.continued.empty() &&
+          directs[previous].quote.continued.end <= mq.content.begin &&
+          NoWordsBetween(directs[previous].quote.continued.end, mq.content.begin)) {
+        // “…,” she said. “…” “…”: a piece right after the continuation
+        // extends it.
+        directs[previous].quote.continued.end = mq.content.end;
+        continue;
+      }
       if (!ok) {
         // No cue: keep long standalone quotes (speaker unknown), drop scare
         // quotes and titles.
@@ -304,6 +313,18 @@ class Finder {
 
  private:
   Span TokenSpan(int32_t t) const { return tree_.SpanOf(t, t); }
+
+  // Whether the text in [from, to) is only spaces, punctuation and marks.
+  bool NoWordsBetween(uint32_t from, uint32_t to) const {
+    const std::string_view text = doc_.text();
+    for (uint32_t i = from; i < to && i < text.size(); ++i) {
+      const unsigned char ch = static_cast<unsigned char>(text[i]);
+      if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   void MapMarkedTokens() {
     const TokenColumns& tk = doc_.tokens();

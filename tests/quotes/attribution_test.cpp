@@ -200,6 +200,14 @@ TEST(Attribution, SecondPieceAfterTheCueContinuesTheQuote) {
   EXPECT_EQ(q[0].content, "We have done our part,");
 }
 
+TEST(Attribution, AThirdPieceRightAfterTheSecondContinuesTheQuote) {
+  auto q = Quotes(
+      "\u201cWe have done our part,\u201d Rosa Diaz said. \u201cNow it is their turn to "
+      "act.\u201d \u201cNobody can wait another year for this bridge.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Rosa Diaz");
+}
+
 TEST(Attribution, AccordingToTakesTheWholeClause) {
   auto q = Quotes("Lopez leads Adler by 46 percent to 42 percent, according to the poll.");
   ASSERT_EQ(q.size(), 1u);
