@@ -566,6 +566,17 @@ class Finder {
       last = rest_last;
       has_rest = false;
     }
+    if (found && first > v && !has_rest) {
+      // "said that, “…” …": the parse stops at "that"; the content runs on
+      // through the quotation that follows it, to the end of the sentence.
+      uint32_t next = last + 1;
+      while (next < tree_.size() && tree_.IsPunct(next) && !in_marked_[next]) ++next;
+      if (next < tree_.size() && in_marked_[next] && next <= last + 3 &&
+          tree_.SentenceOf(next) == tree_.SentenceOf(v)) {
+        const Sentence& sent = tree_.SentenceAt(tree_.SentenceOf(v));
+        last = std::max(last, sent.token_end - 1);
+      }
+    }
     if (!found || !tree_.TrimPunct(first, last) || (last - first < 1 && !learned)) return false;
     // Content and cue stay in one sentence.
     if (tree_.SentenceOf(first) != tree_.SentenceOf(v)) return false;

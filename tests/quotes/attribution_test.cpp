@@ -208,6 +208,16 @@ TEST(Attribution, AThirdPieceRightAfterTheSecondContinuesTheQuote) {
   EXPECT_EQ(q[0].speaker, "Rosa Diaz");
 }
 
+TEST(Attribution, ThatCommaQuoteRunsThroughTheQuotation) {
+  auto q = Quotes(
+      "Spokeswoman Ana Ruiz said that, \u201cof course the mayor will defend herself\u201d "
+      "against the attacks.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_NE(q[0].content.find("against the attacks"), std::string::npos) << q[0].content;
+  EXPECT_NE(q[0].speaker.find("Ana Ruiz"), std::string::npos);
+}
+
 TEST(Attribution, AccordingToTakesTheWholeClause) {
   auto q = Quotes("Lopez leads Adler by 46 percent to 42 percent, according to the poll.");
   ASSERT_EQ(q.size(), 1u);
