@@ -177,7 +177,7 @@ class Finder {
     for (uint32_t i = 0; i < n; ++i) {
       if (in_marked_[i]) continue;
       Candidate c;
-      if (FromVerb(i, c) || FromAccordingTo(i, c) || FromColon(i, c)) {
+      if (FromVerb(i, c) || FromNoun(i, c) || FromAccordingTo(i, c) || FromColon(i, c)) {
         parsed.push_back(std::move(c));
       }
     }
@@ -692,6 +692,36 @@ class Finder {
     f->Add(HashFeature(26, subject_rel));
     f->Add(HashFeature(27, lemma, subject_rel));
     f->Add(HashFeature(28, subject_rel, deprel));
+  }
+
+  // "Trump's claim that …", "her hope to …": a noun of the lexicon with a
+  // clause on it and a possessor who holds it.
+  bool FromNoun(uint32_t n, Candidate& c) {
+    if (tree_.Upos(n) != "NOUN" || !lex_.Noun(tree_.Lemma(n))) return false;
+    int32_t clause = -1;
+    for (uint32_t k : tree_.Children(n)) {
+      const std::string_view d = tree_.Deprel(k);
+      if (k > n && (d == "acl" || d == "ccomp")) {
+        const int32_t mk = tree_.Child(k, "mark");
+        const std::string m = mk >= 0 ? tree_.LowerForm(static_cast<uint32_t>(mk)) : "";
+        if (m == "that" || m == "to") clause = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    const int32_t holder = tree_.Child(n, "nmod:poss");
+    if (clause < 0 || holder < 0) return false;
+    uint32_t first = tree_.Lo(static_cast<uint32_t>(clause)),
+             last = tree_.Hi(static_cast<uint32_t>(clause));
+    if (!tree_.TrimPunct(first, last) || last - first < 1) return false;
+    if (tree_.SentenceOf(first) != tree_.SentenceOf(n)) return false;
+    c.quote.kind = QuoteKind::kIndirect;
+    c.quote.content = tree_.SpanOf(first, last);
+    c.quote.token_begin = first;
+    c.quote.token_end = last + 1;
+    c.cue_token = static_cast<int32_t>(n);
+    SetCue(c, n, n, tree_.Lemma(n));
+    SetSpeaker(c, static_cast<uint32_t>(holder));
+    return true;
   }
 
   // "According to X, …".

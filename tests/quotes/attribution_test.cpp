@@ -218,6 +218,14 @@ TEST(Attribution, ThatCommaQuoteRunsThroughTheQuotation) {
   EXPECT_NE(q[0].speaker.find("Ana Ruiz"), std::string::npos);
 }
 
+TEST(Attribution, ANounCueWithItsHolder) {
+  auto q = Quotes("Brooks's claim that the old bridge was safe did not convince the council.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "claim");
+  EXPECT_EQ(q[0].content, "that the old bridge was safe");
+  EXPECT_NE(q[0].speaker.find("Brooks"), std::string::npos);
+}
+
 TEST(Attribution, AccordingToTakesTheWholeClause) {
   auto q = Quotes("Lopez leads Adler by 46 percent to 42 percent, according to the poll.");
   ASSERT_EQ(q.size(), 1u);
