@@ -1,10 +1,10 @@
 // The store's query rows in JSON (output/aggregate_json.h), written once for
 // both `parley query --json` and the HTTP API: every field reaches the row,
 // and an event group carries its own counts beside its first event's.
+#include "output/aggregate_json.h"
+
 #include <gtest/gtest.h>
 #include <simdjson.h>
-
-#include "output/aggregate_json.h"
 
 namespace parley {
 namespace {
