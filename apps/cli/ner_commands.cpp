@@ -153,6 +153,9 @@ void AddNerCommands(CLI::App* train, CLI::App* eval, int* exit_code) {
       ->capture_default_str();
   t->add_option("--folds", tf->options.folds, "Jackknife folds (< 2: no second pass)")
       ->capture_default_str();
+  t->add_option("--name-folds", tf->options.name_folds,
+                "Folds for the training names gazetteer lists (< 2: none)")
+      ->capture_default_str();
   t->add_option("--dropout", tf->options.dropout, "Share of features hidden from each update")
       ->capture_default_str();
   t->add_option("--min-weight", tf->options.min_weight, "Averaged weights below this are dropped")

@@ -51,6 +51,10 @@ void AveragedPerceptron::Update(const FeatureId* feats, size_t n, uint32_t right
   }
 }
 
+void AveragedPerceptron::Nudge(const FeatureId* feats, size_t n, uint32_t cls, float delta) {
+  for (size_t i = 0; i < n; ++i) Add(rows_[feats[i]], cls, delta);
+}
+
 SparseLinearModel AveragedPerceptron::Finalize(float min_weight) const {
   std::vector<std::pair<FeatureId, std::vector<SparseLinearModel::Entry>>> rows;
   rows.reserve(rows_.size());

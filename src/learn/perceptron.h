@@ -26,6 +26,9 @@ class AveragedPerceptron {
   uint32_t Predict(const FeatureId* feats, size_t n, const uint8_t* allowed = nullptr) const;
   // Moves weight from `wrong` to `right` for these features (one example).
   void Update(const FeatureId* feats, size_t n, uint32_t right, uint32_t wrong);
+  // Adds `delta` to class `cls`'s weight of each of these features (for an
+  // update whose right and wrong answers were scored on different features).
+  void Nudge(const FeatureId* feats, size_t n, uint32_t cls, float delta);
   // Call once per example, after any Update, to advance the averaging clock.
   void Tick() { ++clock_; }
 

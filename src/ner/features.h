@@ -66,7 +66,9 @@ class FeatureExtractor {
 
   void Extract(const NerInput& in, DocFeatures* out) const;
 
-  // Features of token `t` that depend on the two previous labels.
+  // Features of token `t` that depend on the two previous labels; always
+  // kHistoryFeatures of them, in a fixed order.
+  static constexpr size_t kHistoryFeatures = 4;
   static void AddHistory(const TokenInfo& t, uint32_t prev, uint32_t prev2,
                          std::vector<learn::FeatureId>* out);
 

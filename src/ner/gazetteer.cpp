@@ -16,8 +16,7 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
-Gazetteer Gazetteer::FromLists(
-    const std::vector<std::pair<std::string, std::vector<std::string>>>& lists) {
+Gazetteer Gazetteer::FromLists(const Lists& lists) {
   Gazetteer g;
   std::unordered_map<uint64_t, uint32_t> table;
   for (size_t l = 0; l < lists.size() && l < kMaxLists; ++l) {
@@ -46,6 +45,12 @@ Gazetteer Gazetteer::FromLists(
 }
 
 StatusOr<Gazetteer> Gazetteer::FromDirectory(const std::string& dir) {
+  auto lists = ReadDirectory(dir);
+  if (!lists.ok()) return lists.status();
+  return FromLists(*lists);
+}
+
+StatusOr<Gazetteer::Lists> Gazetteer::ReadDirectory(const std::string& dir) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
@@ -64,7 +69,7 @@ StatusOr<Gazetteer> Gazetteer::FromDirectory(const std::string& dir) {
       if (!line.empty() && line[0] != '#') lists.back().second.push_back(line);
     }
   }
-  return FromLists(lists);
+  return lists;
 }
 
 void Gazetteer::Match(const uint64_t* lower, size_t n, uint8_t* parts) const {

@@ -28,9 +28,11 @@ class Gazetteer {
   // Reads every NAME.txt in `dir` (sorted by name) as list NAME: one phrase
   // a line, tokens separated by spaces.
   static StatusOr<Gazetteer> FromDirectory(const std::string& dir);
+  // The (list name, phrases) pairs FromDirectory builds from.
+  using Lists = std::vector<std::pair<std::string, std::vector<std::string>>>;
+  static StatusOr<Lists> ReadDirectory(const std::string& dir);
   // Builds from (list name, phrases) pairs.
-  static Gazetteer FromLists(
-      const std::vector<std::pair<std::string, std::vector<std::string>>>& lists);
+  static Gazetteer FromLists(const Lists& lists);
 
   const std::vector<std::string>& list_names() const { return names_; }
   size_t num_lists() const { return names_.size(); }

@@ -90,6 +90,17 @@ void AllowedAfter(uint32_t prev, bool last, uint8_t* allowed) {
   }
 }
 
+uint32_t ToggleEnd(uint32_t label) {
+  if (label == kOutside || label >= kNumLabels) return label;
+  switch (PartOf(label)) {
+    case Part::kB: return label + 3;
+    case Part::kI: return label + 1;
+    case Part::kL: return label - 1;
+    case Part::kU: return label - 3;
+    default: return label;
+  }
+}
+
 bool IsValidBilou(const uint8_t* labels, size_t n) {
   uint8_t allowed[kNumLabels];
   uint32_t prev = kOutside;

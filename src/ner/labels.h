@@ -49,6 +49,12 @@ std::vector<EntitySpan> DecodeBilou(const uint8_t* labels, size_t n, uint32_t of
 // allowed[c] = 1 for each label that may follow `prev` (kOutside at the
 // start of a sentence); `last` forbids labels that open an entity.
 void AllowedAfter(uint32_t prev, bool last, uint8_t* allowed);
+// The label that ends the same entity here instead of going on (B -> U,
+// I -> L) or goes on instead of ending here (U -> B, L -> I); O and
+// anything past the labels unchanged. Greedy decoding may take it back for
+// the previous token when the next one reads better after it (see
+// ner_model.h).
+uint32_t ToggleEnd(uint32_t label);
 // True when the sequence obeys the constraints above.
 bool IsValidBilou(const uint8_t* labels, size_t n);
 

@@ -8,14 +8,13 @@
 
 namespace parley::ner {
 
-void GatherFeatures(const DocFeatures& df, bool with_doc, uint32_t i, uint32_t prev, uint32_t prev2,
-                    std::vector<learn::FeatureId>* out) {
+void GatherStatic(const DocFeatures& df, bool with_doc, uint32_t i,
+                  std::vector<learn::FeatureId>* out) {
   out->assign(df.feats.begin() + df.offset[i], df.feats.begin() + df.offset[i + 1]);
   if (with_doc) {
     out->insert(out->end(), df.doc_feats.begin() + df.doc_offset[i],
                 df.doc_feats.begin() + df.doc_offset[i + 1]);
   }
-  FeatureExtractor::AddHistory(df.tokens[i], prev, prev2, out);
 }
 
 void DecodeDocument(const NerWeights& weights, int pass, const NerInput& in, const DocFeatures& df,
@@ -25,34 +24,45 @@ void DecodeDocument(const NerWeights& weights, int pass, const NerInput& in, con
   const bool fill = pass == 0 && second_static;
   if (fill) second_static->assign(n * kNumLabels, 0.0f);
   std::vector<learn::FeatureId> hist;
-  float scores[kNumLabels];
-  uint8_t allowed[kNumLabels];
+  float base[kNumLabels], scores[kNumLabels];
+  uint8_t allowed[kNumLabels], other_allowed[kNumLabels];
   for (const auto& [b, e] : in.sentences) {
     uint32_t prev = kStartLabel, prev2 = kStartLabel;
     for (uint32_t i = b; i < e; ++i) {
       const learn::FeatureId* feats = df.feats.data() + df.offset[i];
       const size_t nf = df.offset[i + 1] - df.offset[i];
       if (pass == 0) {
-        std::fill(scores, scores + kNumLabels, 0.0f);
+        std::fill(base, base + kNumLabels, 0.0f);
         if (fill)
-          weights.ScoreBoth(feats, nf, scores, second_static->data() + size_t{i} * kNumLabels);
+          weights.ScoreBoth(feats, nf, base, second_static->data() + size_t{i} * kNumLabels);
         else
-          weights.Score(0, feats, nf, scores);
+          weights.Score(0, feats, nf, base);
       } else {
         // Static scores came with the first pass (second_static).
         const float* pre = second_static->data() + size_t{i} * kNumLabels;
-        std::copy(pre, pre + kNumLabels, scores);
+        std::copy(pre, pre + kNumLabels, base);
         weights.Score(1, df.doc_feats.data() + df.doc_offset[i],
-                      df.doc_offset[i + 1] - df.doc_offset[i], scores);
+                      df.doc_offset[i + 1] - df.doc_offset[i], base);
       }
+      const bool last = i + 1 == e;
+      std::copy(base, base + kNumLabels, scores);
       hist.clear();
       FeatureExtractor::AddHistory(df.tokens[i], prev, prev2, &hist);
       weights.Score(pass, hist.data(), hist.size(), scores);
-      AllowedAfter(prev == kStartLabel ? kOutside : prev, i + 1 == e, allowed);
+      AllowedAfter(prev == kStartLabel ? kOutside : prev, last, allowed);
       uint32_t best = kOutside;
       float best_score = -std::numeric_limits<float>::infinity();
-      for (uint32_t c = 0; c < kNumLabels; ++c) {
-        if (allowed[c] && scores[c] > best_score) best_score = scores[c], best = c;
+      ImproveBestLabel(scores, allowed, nullptr, &best, &best_score);
+      if (const uint32_t other = ToggleEnd(prev); other != prev) {
+        std::copy(base, base + kNumLabels, scores);
+        hist.clear();
+        FeatureExtractor::AddHistory(df.tokens[i], other, prev2, &hist);
+        weights.Score(pass, hist.data(), hist.size(), scores);
+        AllowedAfter(other, last, other_allowed);
+        if (ImproveBestLabel(scores, other_allowed, allowed, &best, &best_score)) {
+          (*labels)[i - 1] = static_cast<uint8_t>(other);
+          prev = other;
+        }
       }
       (*labels)[i] = static_cast<uint8_t>(best);
       prev2 = prev;

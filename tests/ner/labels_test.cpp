@@ -41,6 +41,28 @@ TEST(Bilou, AllowedAfterKeepsSequencesWellFormed) {
   EXPECT_FALSE(allowed[MakeLabel(Part::kI, 3)]);
 }
 
+TEST(Bilou, ToggleEndSwapsEndingAndGoingOn) {
+  for (int t = 0; t < kNumTypes; ++t) {
+    EXPECT_EQ(ToggleEnd(MakeLabel(Part::kB, t)), MakeLabel(Part::kU, t));
+    EXPECT_EQ(ToggleEnd(MakeLabel(Part::kI, t)), MakeLabel(Part::kL, t));
+    EXPECT_EQ(ToggleEnd(MakeLabel(Part::kL, t)), MakeLabel(Part::kI, t));
+    EXPECT_EQ(ToggleEnd(MakeLabel(Part::kU, t)), MakeLabel(Part::kB, t));
+  }
+  EXPECT_EQ(ToggleEnd(kOutside), kOutside);
+  EXPECT_EQ(ToggleEnd(kNumLabels), kNumLabels);  // the start-of-sentence symbol
+  // Toggling the previous label never breaks what came before it: the
+  // history before B or U also allows U or B, and the one before I or L
+  // allows L or I.
+  uint8_t allowed[kNumLabels];
+  for (uint32_t before = 0; before < kNumLabels; ++before) {
+    AllowedAfter(before, false, allowed);
+    for (uint32_t c = 0; c < kNumLabels; ++c) {
+      if (!allowed[c]) continue;
+      EXPECT_TRUE(allowed[ToggleEnd(c)]) << LabelName(before) << " " << LabelName(c);
+    }
+  }
+}
+
 TEST(Bilou, DetectsInvalidSequences) {
   std::vector<uint8_t> dangling = {uint8_t(MakeLabel(Part::kB, 0))};
   EXPECT_FALSE(IsValidBilou(dangling.data(), dangling.size()));

@@ -10,6 +10,7 @@
 
 #include "learn/model_io.h"
 #include "ner/doc_context.h"
+#include "ner/hashing.h"
 #include "ner/ner_eval.h"
 #include "ner/ner_trainer.h"
 
@@ -95,6 +96,30 @@ TEST(NerTraining, LearnsTheFixture) {
   auto m = TrainNer(docs, TinyOptions());
   ASSERT_TRUE(m.ok());
   EXPECT_GE(ScoreDocuments(*m, docs).overall.f1(), 0.8);
+}
+
+TEST(NerTraining, AddsTheTrainingNamesAsGazetteerLists) {
+  std::vector<NerDocument> docs = TinyDocs();
+  auto m = TrainNer(docs, TinyOptions());
+  ASSERT_TRUE(m.ok());
+  std::vector<std::string> names = m->gazetteer.list_names();
+  ASSERT_GE(names.size(), 4u);
+  std::vector<std::string> tail(names.end() - 4, names.end());
+  std::vector<std::string> want = {"train_per", "train_org", "train_loc", "train_misc"};
+  EXPECT_EQ(tail, want);
+  // "acme corp" is an ORG of the fixture: matched whole, B then L.
+  const std::vector<uint64_t> lower = {HashString("acme"), HashString("corp")};
+  std::vector<uint8_t> parts(2 * names.size());
+  m->gazetteer.Match(lower.data(), 2, parts.data());
+  const size_t org = names.size() - 3;
+  EXPECT_EQ(parts[org], uint8_t(Part::kB));
+  EXPECT_EQ(parts[names.size() + org], uint8_t(Part::kL));
+
+  NerTrainOptions none = TinyOptions();
+  none.name_folds = 0;
+  auto plain = TrainNer(docs, none);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->gazetteer.list_names().size(), names.size() - 4);
 }
 
 TEST(NerModelFile, RoundTripsAndPredictsTheSame) {
