@@ -351,6 +351,15 @@ class Finder {
     return start <= para.begin + 1;
   }
 
+  // An indirect attribution of tokens [first, last], cued by token `cue`.
+  void SetIndirect(Candidate& c, uint32_t first, uint32_t last, uint32_t cue) {
+    c.quote.kind = QuoteKind::kIndirect;
+    c.quote.content = tree_.SpanOf(first, last);
+    c.quote.token_begin = first;
+    c.quote.token_end = last + 1;
+    c.cue_token = static_cast<int32_t>(cue);
+  }
+
   void SetCue(Candidate& c, uint32_t first, uint32_t last, std::string_view lemma) {
     c.quote.cue = tree_.SpanOf(first, last);
     c.quote.cue_lemma = doc_.mutable_strings().Intern(lemma);
@@ -605,12 +614,8 @@ class Finder {
       }
       if (!model_->Accept(features)) return false;
     }
-    c.quote.kind = QuoteKind::kIndirect;
-    c.quote.content = tree_.SpanOf(first, last);
-    c.quote.token_begin = first;
-    c.quote.token_end = last + 1;
+    SetIndirect(c, first, last, v);
     if (has_rest) c.quote.continued = tree_.SpanOf(rest_first, rest_last);
-    c.cue_token = static_cast<int32_t>(v);
     SetCue(c, v, prt >= 0 ? std::max<uint32_t>(v, prt) : v, lemma);
     if (prt >= 0 && static_cast<uint32_t>(prt) < v) c.quote.cue = tree_.SpanOf(prt, v);
     SetSpeaker(c, static_cast<uint32_t>(subject));
@@ -714,11 +719,7 @@ class Finder {
              last = tree_.Hi(static_cast<uint32_t>(clause));
     if (!tree_.TrimPunct(first, last) || last - first < 1) return false;
     if (tree_.SentenceOf(first) != tree_.SentenceOf(n)) return false;
-    c.quote.kind = QuoteKind::kIndirect;
-    c.quote.content = tree_.SpanOf(first, last);
-    c.quote.token_begin = first;
-    c.quote.token_end = last + 1;
-    c.cue_token = static_cast<int32_t>(n);
+    SetIndirect(c, first, last, n);
     SetCue(c, n, n, tree_.Lemma(n));
     SetSpeaker(c, static_cast<uint32_t>(holder));
     return true;
@@ -757,11 +758,7 @@ class Finder {
       last = hhi;
     }
     if (!tree_.TrimPunct(first, last) || last - first < 1) return false;
-    c.quote.kind = QuoteKind::kIndirect;
-    c.quote.content = tree_.SpanOf(first, last);
-    c.quote.token_begin = first;
-    c.quote.token_end = last + 1;
-    c.cue_token = static_cast<int32_t>(a);
+    SetIndirect(c, first, last, a);
     SetCue(c, a, a + 1, "according to");
     SetSpeaker(c, static_cast<uint32_t>(x));
     FindChannel(static_cast<uint32_t>(h), c);
@@ -805,11 +802,7 @@ class Finder {
     if (head < 0) return false;
     uint32_t first = colon + 1, last = range->second - 1;
     if (!tree_.TrimPunct(first, last) || last - first < 2) return false;
-    c.quote.kind = QuoteKind::kIndirect;
-    c.quote.content = tree_.SpanOf(first, last);
-    c.quote.token_begin = first;
-    c.quote.token_end = last + 1;
-    c.cue_token = static_cast<int32_t>(colon);
+    SetIndirect(c, first, last, colon);
     SetCue(c, colon, colon, ":");
     c.speaker_head = head;
     c.quote.speaker = tree_.SpanOf(start, colon - 1);
