@@ -9,6 +9,7 @@
 #include "output/aggregate_json.h"
 #include "output/json_writer.h"
 #include "serve/api_params.h"
+#include "store/quote_rows.h"
 
 namespace parley::serve {
 
@@ -91,16 +92,7 @@ void NullableInt(JsonWriter& w, std::string_view key, const sql::Statement& st, 
   }
 }
 
-// Runs `st` to completion, calling `row` for each row.
-template <typename F>
-Status EachRow(sql::Statement& st, F&& row) {
-  while (true) {
-    auto r = st.Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return Status::Ok();
-    row();
-  }
-}
+using sql::EachRow;
 
 ApiResponse Stats(Connection& c) {
   auto s = c.store.Stats();
@@ -355,11 +347,7 @@ ApiResponse Speaker(Connection& c, std::string_view name, const Params& params) 
   // Newest first. A prolific speaker's page is found by walking articles
   // down the date index until the page is full; a rare speaker's quotes are
   // gathered by name and sorted. (Undated articles sort last either way.)
-  const std::string columns =
-      "SELECT q.quote_id, q.content, q.kind, COALESCE(q.speaker_name, q.speaker_text),"
-      " COALESCE(q.cue, ''), q.confidence, q.begin, q.\"end\", a.article_id,"
-      " COALESCE(a.id, ''), COALESCE(a.date, ''), COALESCE(a.title, ''),"
-      " COALESCE(a.source, ''), COALESCE(a.url, ''), COALESCE(q.group_id, 0) ";
+  const std::string columns = store::QuoteHitColumns();
   const std::string terms = FullTextTerms(name);
   std::string where;
   if (*total > 200) {
@@ -390,25 +378,7 @@ ApiResponse Speaker(Connection& c, std::string_view name, const Params& params) 
   PageFields(w, *page, page->offset + page->limit < *total);
   w.Key("quotes");
   w.BeginArray();
-  Status s = EachRow(*st, [&] {
-    QuoteHit h;
-    h.quote_id = st->Int(0);
-    h.content = st->Text(1);
-    h.kind = st->Text(2);
-    h.speaker = st->Text(3);
-    h.cue = st->Text(4);
-    h.confidence = st->Double(5);
-    h.begin = static_cast<uint32_t>(st->Int(6));
-    h.end = static_cast<uint32_t>(st->Int(7));
-    h.article_id = st->Int(8);
-    h.id = st->Text(9);
-    h.date = st->Text(10);
-    h.title = st->Text(11);
-    h.source = st->Text(12);
-    h.url = st->Text(13);
-    h.group_id = st->Int(14);
-    WriteQuoteHit(w, h);
-  });
+  Status s = EachRow(*st, [&] { WriteQuoteHit(w, store::ReadQuoteHit(*st)); });
   if (!s.ok()) return FromStatus(s);
   w.EndArray();
   w.EndObject();

@@ -81,4 +81,16 @@ class Statement {
 // Maps an SQLite result code to a Status code.
 StatusCode CodeFor(int sqlite_code);
 
+// Runs `st` to completion, calling `row()` for each row (read the columns
+// from `st` inside it).
+template <typename F>
+Status EachRow(Statement& st, F&& row) {
+  while (true) {
+    auto r = st.Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return Status::Ok();
+    row();
+  }
+}
+
 }  // namespace parley::sql

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "store/near_duplicate.h"
+#include "store/quote_rows.h"
 #include "store/store_impl.h"
 
 namespace parley {
@@ -74,47 +75,10 @@ void BindActor(sql::Statement& st, int n, const ActorMatch& m) {
   st.Bind(n + 2, m.name);
 }
 
-template <typename F>
-Status EachRow(sql::Statement& st, F&& row) {
-  while (true) {
-    auto r = st.Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return Status::Ok();
-    row();
-  }
-}
-
 Status NeedsVersion(int have, int version) {
   if (have >= version) return Status::Ok();
   return FailedPrecondition("the database has schema version " + std::to_string(have) +
                             "; open it for writing to migrate");
-}
-
-// Columns of QuoteHit, from quotes q joined with articles a.
-constexpr const char* kQuoteColumns =
-    "SELECT q.quote_id, q.content, q.kind, COALESCE(q.speaker_name, q.speaker_text, ''),"
-    " COALESCE(q.cue, ''), q.confidence, q.begin, q.\"end\", a.article_id, COALESCE(a.id, ''),"
-    " COALESCE(a.date, ''), COALESCE(a.title, ''), COALESCE(a.source, ''), COALESCE(a.url, ''),"
-    " COALESCE(q.group_id, 0) ";
-
-QuoteHit ReadQuoteHit(const sql::Statement& st) {
-  QuoteHit h;
-  h.quote_id = st.Int(0);
-  h.content = st.Text(1);
-  h.kind = st.Text(2);
-  h.speaker = st.Text(3);
-  h.cue = st.Text(4);
-  h.confidence = st.Double(5);
-  h.begin = static_cast<uint32_t>(st.Int(6));
-  h.end = static_cast<uint32_t>(st.Int(7));
-  h.article_id = st.Int(8);
-  h.id = st.Text(9);
-  h.date = st.Text(10);
-  h.title = st.Text(11);
-  h.source = st.Text(12);
-  h.url = st.Text(13);
-  h.group_id = st.Int(14);
-  return h;
 }
 
 // Columns of EventHit, from events e joined with articles a.
@@ -201,7 +165,7 @@ StatusOr<std::vector<QuoteGroup>> Store::FindQuoteGroups(const QuoteGroupQuery& 
   st->Bind(6, q.offset);
   st->Bind(7, q.min_articles);
   std::vector<QuoteGroup> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] {
     QuoteGroup g;
     g.group_id = st->Int(0);
     g.content = st->Text(1);
@@ -223,20 +187,20 @@ StatusOr<std::vector<QuoteGroup>> Store::FindQuoteGroups(const QuoteGroupQuery& 
   for (QuoteGroup& g : out) {
     outlets->Reset();
     outlets->Bind(1, g.group_id);
-    PARLEY_RETURN_IF_ERROR(EachRow(*outlets, [&] { g.outlets.push_back(outlets->Text(0)); }));
+    PARLEY_RETURN_IF_ERROR(sql::EachRow(*outlets, [&] { g.outlets.push_back(outlets->Text(0)); }));
   }
   return out;
 }
 
 StatusOr<std::vector<QuoteHit>> Store::QuoteGroupMembers(int64_t group_id) const {
   PARLEY_RETURN_IF_ERROR(NeedsVersion(impl_->schema_version, 3));
-  auto st = impl_->db.Prepare(std::string(kQuoteColumns) +
+  auto st = impl_->db.Prepare(store::QuoteHitColumns() +
                               "FROM quotes q JOIN articles a ON a.article_id = q.article_id"
                               " WHERE q.group_id = ?1 ORDER BY a.date NULLS LAST, q.quote_id");
   if (!st.ok()) return st.status();
   st->Bind(1, group_id);
   std::vector<QuoteHit> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] { out.push_back(ReadQuoteHit(*st)); }));
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] { out.push_back(store::ReadQuoteHit(*st)); }));
   if (out.empty()) return NotFound("no quote group " + std::to_string(group_id));
   return out;
 }
@@ -288,7 +252,7 @@ StatusOr<std::vector<SpeakerSummary>> Store::ListSpeakers(const SpeakerQuery& q)
   st->Bind(7, q.limit);
   st->Bind(8, q.offset);
   std::vector<SpeakerSummary> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] {
     SpeakerSummary s;
     s.name = st->Text(0);
     s.kb_id = st->Text(1);
@@ -363,7 +327,7 @@ StatusOr<Cooccurrence> Store::FindCooccurrence(const CooccurrenceQuery& q) const
     st->BindOrNull(4, q.entity);
   }
   Cooccurrence out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*node_st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*node_st, [&] {
     CooccurrenceNode n;
     n.key = node_st->Text(0);
     n.name = node_st->Text(1);
@@ -377,7 +341,7 @@ StatusOr<Cooccurrence> Store::FindCooccurrence(const CooccurrenceQuery& q) const
     }
     return key;
   };
-  PARLEY_RETURN_IF_ERROR(EachRow(*pair_st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*pair_st, [&] {
     out.pairs.push_back({name_of(pair_st->Text(0)), name_of(pair_st->Text(1)), pair_st->Int(2)});
   }));
   return out;
@@ -416,7 +380,7 @@ StatusOr<std::vector<EventGroup>> Store::FindEvents(const EventQuery& q) const {
   st->Bind(8, q.offset);
   st->Bind(9, int64_t{q.all ? 1 : 0});
   std::vector<EventGroup> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] {
     EventGroup g;
     g.first = ReadEventHit(*st);
     g.group_id = st->Int(24);
@@ -437,7 +401,7 @@ StatusOr<std::vector<EventHit>> Store::EventGroupMembers(int64_t group_id) const
   if (!st.ok()) return st.status();
   st->Bind(1, group_id);
   std::vector<EventHit> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] { out.push_back(ReadEventHit(*st)); }));
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] { out.push_back(ReadEventHit(*st)); }));
   if (out.empty()) return NotFound("no event group " + std::to_string(group_id));
   return out;
 }
@@ -472,7 +436,7 @@ StatusOr<std::vector<DyadPoint>> Store::DyadTimeline(const DyadQuery& q) const {
   st->BindOrNull(10, q.from);
   st->BindOrNull(11, q.to);
   std::vector<DyadPoint> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] {
     DyadPoint p;
     p.period = st->Text(0);
     p.events = st->Int(1);
@@ -512,7 +476,7 @@ StatusOr<std::vector<DyadSummary>> Store::TopDyads(std::string_view actor, int64
   if (!m.empty()) BindActor(*st, 1, m);
   st->Bind(4, limit);
   std::vector<DyadSummary> out;
-  PARLEY_RETURN_IF_ERROR(EachRow(*st, [&] {
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] {
     DyadSummary d;
     d.a = st->Text(0);
     d.b = st->Text(1);

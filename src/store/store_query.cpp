@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parley/store.h"
+#include "store/quote_rows.h"
 #include "store/schema.h"
 #include "store/store_impl.h"
 
@@ -41,12 +42,7 @@ Status Pairs(const sql::Database& db, const char* sql,
              std::vector<std::pair<std::string, int64_t>>* out) {
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.status();
-  while (true) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    out->emplace_back(st->Text(0), st->Int(1));
-  }
+  return sql::EachRow(*st, [&] { out->emplace_back(st->Text(0), st->Int(1)); });
 }
 
 }  // namespace
@@ -85,12 +81,7 @@ StatusOr<std::vector<QuoteHit>> Store::FindQuotes(const QuoteQuery& q) const {
     match += "({speaker_name speaker_text} : (" + speaker_terms + "))";
   }
 
-  std::string sql =
-      "SELECT q.quote_id, q.content, q.kind, COALESCE(q.speaker_name, q.speaker_text, ''), "
-      "COALESCE(q.cue, ''), q.confidence, q.begin, q.\"end\", a.article_id, "
-      "COALESCE(a.id, ''), COALESCE(a.date, ''), COALESCE(a.title, ''), "
-      "COALESCE(a.source, ''), COALESCE(a.url, ''), ";
-  sql += impl_->schema_version >= 3 ? "COALESCE(q.group_id, 0) " : "0 ";
+  std::string sql = store::QuoteHitColumns(impl_->schema_version >= 3);
   if (!match.empty()) {
     sql +=
         "FROM quotes_fts f JOIN quotes q ON q.quote_id = f.rowid "
@@ -117,28 +108,7 @@ StatusOr<std::vector<QuoteHit>> Store::FindQuotes(const QuoteQuery& q) const {
   st->Bind(5, q.limit);
   st->Bind(6, q.offset);
   std::vector<QuoteHit> hits;
-  while (true) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    QuoteHit h;
-    h.quote_id = st->Int(0);
-    h.content = st->Text(1);
-    h.kind = st->Text(2);
-    h.speaker = st->Text(3);
-    h.cue = st->Text(4);
-    h.confidence = st->Double(5);
-    h.begin = static_cast<uint32_t>(st->Int(6));
-    h.end = static_cast<uint32_t>(st->Int(7));
-    h.article_id = st->Int(8);
-    h.id = st->Text(9);
-    h.date = st->Text(10);
-    h.title = st->Text(11);
-    h.source = st->Text(12);
-    h.url = st->Text(13);
-    h.group_id = st->Int(14);
-    hits.push_back(std::move(h));
-  }
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] { hits.push_back(store::ReadQuoteHit(*st)); }));
   return hits;
 }
 
@@ -166,10 +136,7 @@ StatusOr<std::vector<EntityCount>> Store::ListEntities(const EntityQuery& q) con
   if (!q.name.empty()) st->Bind(2, LikeContains(q.name));
   st->Bind(3, q.limit);
   std::vector<EntityCount> out;
-  while (true) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  PARLEY_RETURN_IF_ERROR(sql::EachRow(*st, [&] {
     EntityCount e;
     e.name = st->Text(0);
     e.type = st->Text(1);
@@ -179,7 +146,7 @@ StatusOr<std::vector<EntityCount>> Store::ListEntities(const EntityQuery& q) con
     e.first_date = st->Text(5);
     e.last_date = st->Text(6);
     out.push_back(std::move(e));
-  }
+  }));
   return out;
 }
 
