@@ -52,6 +52,18 @@ void WriteQuoteHit(JsonWriter& w, const QuoteHit& h) {
   w.EndObject();
 }
 
+void WriteEntityCount(JsonWriter& w, const EntityCount& e) {
+  w.BeginObject();
+  w.Field("name", e.name);
+  w.Field("type", e.type);
+  w.FieldInt("mentions", e.mentions);
+  w.FieldInt("articles", e.articles);
+  w.FieldInt("quotes", e.quotes);
+  w.Field("first_date", e.first_date);
+  w.Field("last_date", e.last_date);
+  w.EndObject();
+}
+
 void WriteSpeakerSummary(JsonWriter& w, const SpeakerSummary& s) {
   w.BeginObject();
   w.Field("name", s.name);

@@ -403,17 +403,7 @@ ApiResponse Entities(Connection& c, const Params& params) {
   w.BeginObject();
   w.Key("entities");
   w.BeginArray();
-  for (const EntityCount& e : *list) {
-    w.BeginObject();
-    w.Field("name", e.name);
-    w.Field("type", e.type);
-    w.FieldInt("mentions", e.mentions);
-    w.FieldInt("articles", e.articles);
-    w.FieldInt("quotes", e.quotes);
-    w.Field("first_date", e.first_date);
-    w.Field("last_date", e.last_date);
-    w.EndObject();
-  }
+  for (const EntityCount& e : *list) WriteEntityCount(w, e);
   w.EndArray();
   w.EndObject();
   return r;
