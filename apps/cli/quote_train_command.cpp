@@ -3,17 +3,13 @@
 // article, labels each verb candidate by the gold cues, trains, and, with
 // --dev, scores the new model on the dev split with a sweep of thresholds.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <map>
 #include <thread>
 
 #include "cli/common.h"
 #include "cli/model_commands.h"
 #include "parley/quote_eval.h"
-#include "quotes/attribution.h"
 #include "quotes/cue_trainer.h"
 #include "quotes/quote_stage.h"
 
@@ -30,52 +26,21 @@ struct TrainQuoteFlags {
   quotes::CueTrainOptions options;
 };
 
-// An article, processed once, with the gold attributions of each annotation.
-struct Article {
-  Document doc;
-  std::vector<const BratDocument*> annotations;
-};
-
-// Reads a split and runs the pipeline over each article. Problems reading
-// files are listed and added to *rejected; false when the folder cannot be
-// read.
-bool Prepare(const std::string& dir, const Pipeline& pipeline, int threads,
-             std::vector<BratDocument>* anns, std::vector<Article>* articles, size_t* rejected) {
-  std::vector<RecordError> errors;
-  auto gold = ReadBratFolder(dir, &errors);
-  if (!gold.ok()) {
-    std::fprintf(stderr, "%s: %s\n", kCmd, gold.status().ToString().c_str());
+// Reads a split and runs the pipeline over each article (ProcessPolnear).
+// Problems reading files are listed and added to *rejected; false when the
+// folder cannot be read.
+bool Prepare(const std::string& dir, const Pipeline& pipeline, int threads, PolnearSplit* split,
+             size_t* rejected) {
+  auto read = ProcessPolnear(dir, pipeline, threads);
+  if (!read.ok()) {
+    std::fprintf(stderr, "%s: %s\n", kCmd, read.status().ToString().c_str());
     return false;
   }
-  *anns = std::move(*gold);
-  std::map<std::string, size_t> index;
-  for (const BratDocument& d : *anns) {
-    auto [it, fresh] = index.emplace(d.name, articles->size());
-    if (fresh) {
-      DocumentMeta meta;
-      meta.id = d.name;
-      meta.origin = d.text_path;
-      articles->push_back({Document(d.text, std::move(meta)), {}});
-    }
-    (*articles)[it->second].annotations.push_back(&d);
-  }
-  std::atomic<size_t> next{0};
-  std::vector<Status> statuses(articles->size());
-  auto work = [&] {
-    for (size_t i = next++; i < articles->size(); i = next++) {
-      statuses[i] = pipeline.Process((*articles)[i].doc);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-  for (size_t i = 0; i < articles->size(); ++i) {
-    if (!statuses[i].ok()) errors.push_back({{(*articles)[i].doc.meta().origin, 0}, statuses[i]});
-  }
-  if (!errors.empty()) PrintRecordErrors(kCmd, errors);
-  *rejected += errors.size();
-  std::printf("%s: %zu articles, %zu annotations\n", dir.c_str(), articles->size(), anns->size());
+  *split = std::move(*read);
+  if (!split->errors.empty()) PrintRecordErrors(kCmd, split->errors);
+  *rejected += split->errors.size();
+  std::printf("%s: %zu articles, %zu annotations\n", dir.c_str(), split->articles.size(),
+              split->annotations.size());
   return true;
 }
 
@@ -99,19 +64,16 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
                           ? f.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<BratDocument> train_anns;
-  std::vector<Article> train;
+  PolnearSplit train;
   size_t rejected = 0;  // files or articles that could not be used
-  if (!Prepare(f.train, *pipeline, threads, &train_anns, &train, &rejected)) return kExitIo;
+  if (!Prepare(f.train, *pipeline, threads, &train, &rejected)) return kExitIo;
   std::vector<quotes::LabelledCue> examples;
-  for (Article& a : train) {
-    for (const BratDocument* ann : a.annotations) {
-      std::vector<Span> cues;
-      for (const GoldAttribution& g : ann->attributions) {
-        cues.insert(cues.end(), g.cue.begin(), g.cue.end());
-      }
-      quotes::AddCueExamples(a.doc, *lexicon, cues, &examples);
+  for (size_t i = 0; i < train.annotations.size(); ++i) {
+    std::vector<Span> cues;
+    for (const GoldAttribution& g : train.annotations[i].attributions) {
+      cues.insert(cues.end(), g.cue.begin(), g.cue.end());
     }
+    quotes::AddCueExamples(train.articles[train.article_of[i]], *lexicon, cues, &examples);
   }
   if (examples.empty()) {
     std::fprintf(stderr, "%s: %s has no verb candidates to learn from\n", kCmd, f.train.c_str());
@@ -135,9 +97,8 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
 
   // Dev: the whole quotes stage with the new model, at several thresholds
   // (the saved one is --threshold; the sweep shows what another would give).
-  std::vector<BratDocument> dev_anns;
-  std::vector<Article> dev;
-  if (!Prepare(f.dev, *pipeline, threads, &dev_anns, &dev, &rejected)) return kExitIo;
+  PolnearSplit dev;
+  if (!Prepare(f.dev, *pipeline, threads, &dev, &rejected)) return kExitIo;
   std::printf("%10s %10s %10s %10s %10s\n", "threshold", "content P", "content R", "content F1",
               "source F1");
   std::vector<float> sweep = {-1.0f, -0.5f, -0.25f, 0.0f, 0.25f, 0.5f, 1.0f, 2.0f};
@@ -148,10 +109,9 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   for (float t : sweep) {
     const quotes::CueModel at = model.WithThreshold(t);
     QuoteScores total;
-    for (Article& a : dev) {
-      quotes::ExtractQuotes(a.doc, *lexicon, &at);
-      for (const BratDocument* ann : a.annotations)
-        total.Add(ScoreQuotes(a.doc, ann->attributions));
+    for (Document& doc : dev.articles) quotes::ExtractQuotes(doc, *lexicon, &at);
+    for (size_t i = 0; i < dev.annotations.size(); ++i) {
+      total.Add(ScoreQuotes(dev.articles[dev.article_of[i]], dev.annotations[i].attributions));
     }
     std::printf("%10.2f %9.2f%% %9.2f%% %9.2f%% %9.2f%%%s\n", t, 100 * total.content.precision(),
                 100 * total.content.recall(), 100 * total.content.f1(), 100 * total.source.f1(),

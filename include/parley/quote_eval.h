@@ -116,6 +116,22 @@ struct PolnearResult {
   std::vector<Detail> details;  // when keep_details
 };
 
+// A PolNeAR split folder read and run through a pipeline, each article once
+// (an article annotated by several annotators is shared by their
+// annotations).
+struct PolnearSplit {
+  std::vector<BratDocument> annotations;  // sorted by .ann name
+  std::vector<Document> articles;         // processed documents
+  std::vector<size_t> article_of;         // per annotation: its index into articles
+  uint64_t bytes = 0;                     // text of the articles
+  double seconds = 0;                     // wall time of the pipeline
+  std::vector<RecordError> errors;        // reading and pipeline problems
+};
+
+// Fails only when the folder cannot be listed.
+StatusOr<PolnearSplit> ProcessPolnear(const std::string& dir, const Pipeline& pipeline,
+                                      int threads);
+
 // Runs `pipeline` over every article of a PolNeAR split folder and scores it.
 StatusOr<PolnearResult> EvalPolnear(const std::string& dir, const Pipeline& pipeline,
                                     const PolnearOptions& options = {});
