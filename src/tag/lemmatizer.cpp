@@ -46,27 +46,28 @@ std::string_view Lemmatizer::ByRules(std::string_view form, std::string_view xpo
   RuleCandidates(base, xpos, cls, &s->candidates);
   char vocab_class = VocabClassOf(xpos);
   const LemmaCandidates& c = s->candidates;
+  // Candidate k, spelled out in s->out.
+  auto spell = [&](int k) -> const std::string& {
+    s->out.assign(base.substr(0, c.items[k].keep));
+    s->out.append(c.items[k].append);
+    return s->out;
+  };
   int pick = 0;
   if (c.size > 1) {
     // A known lemma of the tag's class first; then any known word, which
     // rules out the stems that lost a letter ("conced", "continu").
     pick = -1;
     for (int k = 0; k < c.size && pick < 0; ++k) {
-      s->out.assign(base.substr(0, c.items[k].keep));
-      s->out.append(c.items[k].append);
-      if (Known(vocab_class, s->out, &s->key)) pick = k;
+      if (Known(vocab_class, spell(k), &s->key)) pick = k;
     }
     for (int k = 0; k < c.size && pick < 0 && !proper; ++k) {
       // The form itself is always a word; only a different one is evidence.
       if (c.items[k].keep == base.size() && c.items[k].append.empty()) continue;
-      s->out.assign(base.substr(0, c.items[k].keep));
-      s->out.append(c.items[k].append);
-      if (KnownWord(words, s->out, &s->key)) pick = k;
+      if (KnownWord(words, spell(k), &s->key)) pick = k;
     }
     if (pick < 0) pick = 0;
   }
-  s->out.assign(base.substr(0, c.items[pick].keep));
-  s->out.append(c.items[pick].append);
+  spell(pick);
   return s->out;
 }
 
