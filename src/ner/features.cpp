@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/ascii.h"
 #include "ner/hashing.h"
 
 namespace parley::ner {
@@ -108,7 +109,7 @@ void FeatureExtractor::TokenFacts(const NerInput& in, DocFeatures* out) const {
       std::string_view w = in.forms[i];
       t.flags = Flags(w);
       t.form = HashString(w);
-      t.lower = HashString(LowerAscii(w));
+      t.lower = HashString(AsciiLower(w));
       Shapes(w, &t.shape, &t.short_shape);
       if ((t.flags & kHasLetter) && w.size() >= 2) {
         ++letters;
@@ -214,7 +215,7 @@ void FeatureExtractor::StaticFeatures(const NerInput& in, uint32_t b, uint32_t e
         Feat(kShapeTrigram, Combine(short_shape(li - 1), t.short_shape), short_shape(li + 1)));
     f.push_back(Feat(kFormShapeP1, t.lower, short_shape(li + 1)));
     std::string_view w = in.forms[i];
-    std::string lw = LowerAscii(w);
+    std::string lw = AsciiLower(w);
     for (size_t k = 1; k <= 4 && k < lw.size(); ++k) {
       f.push_back(Feat(kPrefix, k, HashString(std::string_view(lw).substr(0, k))));
       f.push_back(Feat(kSuffix, k, HashString(std::string_view(lw).substr(lw.size() - k))));

@@ -8,14 +8,6 @@
 
 namespace parley::ner {
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 Gazetteer Gazetteer::FromLists(const Lists& lists) {
   Gazetteer g;
   std::unordered_map<uint64_t, uint32_t> table;
@@ -29,7 +21,7 @@ Gazetteer Gazetteer::FromLists(const Lists& lists) {
         size_t sp = phrase.find(' ', pos);
         if (sp == std::string::npos) sp = phrase.size();
         if (sp > pos) {
-          h = Combine(h, HashString(LowerAscii(std::string_view(phrase).substr(pos, sp - pos))));
+          h = Combine(h, HashString(AsciiLower(std::string_view(phrase).substr(pos, sp - pos))));
           keys.push_back(h);
         }
         pos = sp + 1;

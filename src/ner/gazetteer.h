@@ -12,13 +12,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.h"
 #include "learn/model_io.h"
 #include "ner/flat_map.h"
 
 namespace parley::ner {
-
-// Lower-cases ASCII letters (other bytes unchanged).
-std::string LowerAscii(std::string_view s);
 
 class Gazetteer {
  public:

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "core/ascii.h"
 #include "ner/gazetteer.h"
 
 namespace parley::ner {
@@ -34,7 +35,7 @@ StatusOr<Lexicon> Lexicon::FromClusterFile(const std::string& path) {
     }
     uint64_t form = HashString(word);
     clusters[form] = p;
-    Agg& a = agg[HashString(LowerAscii(word))];
+    Agg& a = agg[HashString(AsciiLower(word))];
     a.total += count;
     if (word[0] >= 'A' && word[0] <= 'Z') a.capital += count;
     // Ties go to the smaller hash so the result does not depend on file order.

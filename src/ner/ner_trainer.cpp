@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "core/ascii.h"
 #include "learn/perceptron.h"
 #include "ner/doc_context.h"
 #include "ner/ner_eval.h"
@@ -140,7 +141,7 @@ Gazetteer::Lists TrainingNames(const std::vector<NerDocument>& train,
         std::string phrase;
         for (uint32_t i = e.begin; i < e.end; ++i) {
           if (i > e.begin) phrase += ' ';
-          phrase += LowerAscii(s.words[i]);
+          phrase += AsciiLower(s.words[i]);
         }
         names[size_t(e.type)].insert(phrase);
       }
@@ -148,7 +149,7 @@ Gazetteer::Lists TrainingNames(const std::vector<NerDocument>& train,
   }
   Gazetteer::Lists lists;
   for (int t = 0; t < kNumTypes; ++t) {
-    std::string name = "train_" + LowerAscii(TypeName(t));
+    std::string name = "train_" + AsciiLower(TypeName(t));
     lists.emplace_back(name,
                        std::vector<std::string>(names[size_t(t)].begin(), names[size_t(t)].end()));
   }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "learn/model_io.h"
 #include "ner/doc_context.h"
 #include "ner/hashing.h"
@@ -186,7 +187,7 @@ TEST(Gazetteer, MarksLongestMatchesPerList) {
       Gazetteer::FromLists({{"city", {"new york", "york", "new york city"}}, {"first", {"new"}}});
   std::vector<std::string> words = {"in", "New", "York", "City", "today"};
   std::vector<uint64_t> h;
-  for (const auto& w : words) h.push_back(HashString(LowerAscii(w)));
+  for (const auto& w : words) h.push_back(HashString(AsciiLower(w)));
   std::vector<uint8_t> parts(words.size() * g.num_lists());
   g.Match(h.data(), h.size(), parts.data());
   auto at = [&](size_t i, size_t l) { return static_cast<Part>(parts[i * 2 + l]); };
