@@ -14,6 +14,18 @@
 namespace parley::tag {
 namespace {
 
+// A lemmatizer that learned from one gold word.
+Lemmatizer LearnedFrom(const char* form, const char* upos, const char* xpos, const char* lemma) {
+  TaggedSentence s;
+  s.forms = {form};
+  s.upos = {upos};
+  s.xpos = {xpos};
+  s.lemmas = {lemma};
+  Lemmatizer lemmatizer;
+  lemmatizer.Learn({s});
+  return lemmatizer;
+}
+
 struct Case {
   const char* form;
   const char* xpos;
@@ -99,13 +111,7 @@ TEST(Lemmatizer, LearnedExceptionsBeatRules) {
 TEST(Lemmatizer, VocabularyPicksAmongCandidates) {
   // "adding": undoubling gives "ad", which the vocabulary does not know as a
   // verb, while "add" is known.
-  TaggedSentence s;
-  s.forms = {"add"};
-  s.upos = {"VERB"};
-  s.xpos = {"VB"};
-  s.lemmas = {"add"};
-  Lemmatizer lemmatizer;
-  lemmatizer.Learn({s});
+  const Lemmatizer lemmatizer = LearnedFrom("add", "VERB", "VB", "add");
   LemmaScratch scratch;
   EXPECT_EQ(lemmatizer.Lemmatize("adding", "VBG", &scratch), "add");
   EXPECT_EQ(Lemmatizer().Lemmatize("adding", "VBG", &scratch), "ad");  // rules alone
@@ -135,13 +141,7 @@ TEST(Lemmatizer, KnownWordsPickAmongCandidates) {
 
 TEST(Lemmatizer, GoldLemmasBeatKnownWords) {
   // "ad" is a word (an advertisement) but "add" is a known verb lemma.
-  TaggedSentence s;
-  s.forms = {"add"};
-  s.upos = {"VERB"};
-  s.xpos = {"VB"};
-  s.lemmas = {"add"};
-  Lemmatizer lemmatizer;
-  lemmatizer.Learn({s});
+  const Lemmatizer lemmatizer = LearnedFrom("add", "VERB", "VB", "add");
   WordTable words = Words({"ad", "add"});
   LemmaScratch scratch;
   EXPECT_EQ(lemmatizer.Lemmatize("adding", "VBG", LemmaClass::kGerund, &scratch,
@@ -152,13 +152,7 @@ TEST(Lemmatizer, GoldLemmasBeatKnownWords) {
 TEST(Lemmatizer, OneSyllableStemsKeepTheirE) {
   // "wag" is a known verb lemma, but its past is "wagged": "waged" can only
   // be "wage".
-  TaggedSentence s;
-  s.forms = {"wagging"};
-  s.upos = {"VERB"};
-  s.xpos = {"VBG"};
-  s.lemmas = {"wag"};
-  Lemmatizer lemmatizer;
-  lemmatizer.Learn({s});
+  const Lemmatizer lemmatizer = LearnedFrom("wagging", "VERB", "VBG", "wag");
   LemmaScratch scratch;
   EXPECT_EQ(lemmatizer.Lemmatize("waged", "VBD", &scratch), "wage");
   EXPECT_EQ(lemmatizer.Lemmatize("wagged", "VBD", &scratch), "wag");
