@@ -1,5 +1,5 @@
 // Fuzzes the quotes stage's readers and passes: the cue lexicon parser (a
-// user-edited file), the cue model reader (a binary file) and quotation-mark
+// user-edited file), the cue and content-end model readers (binary files) and quotation-mark
 // pairing plus attribution over the whole pipeline, on arbitrary bytes. Checks that every span
 // stays inside the text and nesting points backwards.
 #include <memory>
@@ -8,6 +8,7 @@
 
 #include "fuzz_check.h"
 #include "parley/pipeline.h"
+#include "quotes/content_model.h"
 #include "quotes/cue_lexicon.h"
 #include "quotes/cue_model.h"
 #include "quotes/quote_marks.h"
@@ -43,6 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (data[0] % 3 == 2) {
     auto model = parley::quotes::CueModel::FromBytes(std::string(input), "fuzz.model");
     if (model.ok()) (void)model->IsCueLemma("say");
+    auto ends = parley::quotes::ContentEndModel::FromBytes(std::string(input), "fuzz.model");
+    if (ends.ok()) (void)ends->Best({parley::learn::FeatureVector()}, 0);
     return 0;
   }
   parley::Document doc{std::string(input)};

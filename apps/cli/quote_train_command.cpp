@@ -1,10 +1,12 @@
-// `parley train quotes`: the cue model (src/quotes/cue_model.h) from a
-// PolNeAR split. Runs the pipeline up to the quotes stage over every
-// article, labels each verb candidate by the gold cues, trains, and, with
-// --dev, scores the new model on the dev split with a sweep of thresholds.
+// `parley train quotes`: the cue model (src/quotes/cue_model.h) and the
+// content-end model (src/quotes/content_model.h) from a PolNeAR split. Runs
+// the pipeline up to the quotes stage over every article, labels each verb
+// candidate by the gold attributions, trains both, and, with --dev, scores
+// the new models on the dev split with a sweep of cue thresholds.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "cli/common.h"
@@ -21,7 +23,7 @@ constexpr const char* kCmd = "parley train quotes";
 constexpr const char* kBeforeQuotes = "repair,segment,tag,parse,ner,entities,link";
 
 struct TrainQuoteFlags {
-  std::string train, dev, out = "models/cues.model", models, lexicon;
+  std::string train, dev, out = "models/cues.model", content_out, models, lexicon;
   int threads = 0;
   quotes::CueTrainOptions options;
 };
@@ -68,12 +70,13 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   size_t rejected = 0;  // files or articles that could not be used
   if (!Prepare(f.train, *pipeline, threads, &train, &rejected)) return kExitIo;
   std::vector<quotes::LabelledCue> examples;
+  std::vector<quotes::LabelledEnd> ends;
   for (size_t i = 0; i < train.annotations.size(); ++i) {
-    std::vector<Span> cues;
+    std::vector<quotes::GoldQuote> gold;
     for (const GoldAttribution& g : train.annotations[i].attributions) {
-      cues.insert(cues.end(), g.cue.begin(), g.cue.end());
+      gold.push_back({g.cue, g.content});
     }
-    quotes::AddCueExamples(train.articles[train.article_of[i]], *lexicon, cues, &examples);
+    quotes::AddCueExamples(train.articles[train.article_of[i]], *lexicon, gold, &examples, &ends);
   }
   if (examples.empty()) {
     std::fprintf(stderr, "%s: %s has no verb candidates to learn from\n", kCmd, f.train.c_str());
@@ -81,6 +84,8 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   }
   quotes::CueTrainReport report;
   quotes::CueModel model = quotes::TrainCueModel(examples, f.options, &report);
+  quotes::EndTrainReport end_report;
+  quotes::ContentEndModel end_model = quotes::TrainContentEndModel(ends, f.options, &end_report);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf(
       "trained on %llu verb candidates (%llu cues; %zu verbs beyond the lexicon) in %.1f s: %zu "
@@ -88,17 +93,46 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
       static_cast<unsigned long long>(report.examples),
       static_cast<unsigned long long>(report.positives), report.lemmas, secs, report.features,
       100.0 * report.last_epoch_accuracy);
+  std::printf(
+      "content ends: %llu examples, %zu features; mean Jaccard with gold: parse %.3f, model "
+      "(last epoch, online) %.3f, best possible %.3f\n",
+      static_cast<unsigned long long>(end_report.examples), end_report.features,
+      end_report.parse_gain, end_report.last_epoch_gain, end_report.best_gain);
   if (Status s = model.Save(f.out); !s.ok()) {
     std::fprintf(stderr, "%s: %s\n", kCmd, s.ToString().c_str());
     return kExitIo;
   }
   std::printf("wrote %s (threshold %.2f)\n", f.out.c_str(), model.threshold());
+  if (f.content_out.empty()) {
+    f.content_out = (std::filesystem::path(f.out).parent_path() / "content.model").string();
+  }
+  if (Status s = end_model.Save(f.content_out); !s.ok()) {
+    std::fprintf(stderr, "%s: %s\n", kCmd, s.ToString().c_str());
+    return kExitIo;
+  }
+  std::printf("wrote %s\n", f.content_out.c_str());
   if (f.dev.empty()) return rejected > 0 ? kExitRejected : kExitOk;
 
   // Dev: the whole quotes stage with the new model, at several thresholds
   // (the saved one is --threshold; the sweep shows what another would give).
   PolnearSplit dev;
   if (!Prepare(f.dev, *pipeline, threads, &dev, &rejected)) return kExitIo;
+  {
+    std::vector<quotes::LabelledCue> dev_cues;
+    std::vector<quotes::LabelledEnd> dev_ends;
+    for (size_t i = 0; i < dev.annotations.size(); ++i) {
+      std::vector<quotes::GoldQuote> gold;
+      for (const GoldAttribution& g : dev.annotations[i].attributions) {
+        gold.push_back({g.cue, g.content});
+      }
+      quotes::AddCueExamples(dev.articles[dev.article_of[i]], *lexicon, gold, &dev_cues, &dev_ends);
+    }
+    double parse = 0;
+    const double chosen = quotes::ScoreContentEnds(end_model, dev_ends, &parse);
+    std::printf(
+        "content ends on dev: %zu examples, mean Jaccard with gold: parse %.3f, model %.3f\n",
+        dev_ends.size(), parse, chosen);
+  }
   std::printf("%10s %10s %10s %10s %10s\n", "threshold", "content P", "content R", "content F1",
               "source F1");
   std::vector<float> sweep = {-1.0f, -0.5f, -0.25f, 0.0f, 0.25f, 0.5f, 1.0f, 2.0f};
@@ -109,7 +143,7 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   for (float t : sweep) {
     const quotes::CueModel at = model.WithThreshold(t);
     QuoteScores total;
-    for (Document& doc : dev.articles) quotes::ExtractQuotes(doc, *lexicon, &at);
+    for (Document& doc : dev.articles) quotes::ExtractQuotes(doc, *lexicon, {&at, &end_model});
     for (size_t i = 0; i < dev.annotations.size(); ++i) {
       total.Add(ScoreQuotes(dev.articles[dev.article_of[i]], dev.annotations[i].attributions));
     }
@@ -124,12 +158,15 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
 
 void AddQuoteCommands(CLI::App* train, int* exit_code) {
   auto f = std::make_shared<TrainQuoteFlags>();
-  CLI::App* t = train->add_subcommand("quotes", "Train the cue model on a PolNeAR split");
+  CLI::App* t =
+      train->add_subcommand("quotes", "Train the cue and content-end models on a PolNeAR split");
   t->add_option("--polnear", f->train, "PolNeAR training split folder (text/, attributions/)")
       ->required();
   t->add_option("--dev", f->dev,
                 "PolNeAR dev split: scored after training, with a threshold sweep");
-  t->add_option("--out", f->out, "Model file to write")->capture_default_str();
+  t->add_option("--out", f->out, "Cue model file to write")->capture_default_str();
+  t->add_option("--content-out", f->content_out,
+                "Content-end model file to write (default: content.model beside --out)");
   t->add_option("--models", f->models, "Models folder for the stages before quotes");
   t->add_option("--lexicon", f->lexicon, "Cue lexicon (default: cues.tsv in the models folder)");
   t->add_option("--epochs", f->options.epochs, "Passes over the examples")->capture_default_str();

@@ -145,15 +145,23 @@ bool IsTimeWord(std::string_view lower) {
   return false;
 }
 
+// The content-end model looks this far past a content's first token.
+constexpr uint32_t kMaxContentTokens = 150;
+
 bool IsDash(std::string_view form) {
   return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
 }
 
 class Finder {
  public:
-  Finder(Document& doc, const CueLexicon& lex, const CueModel* model,
+  Finder(Document& doc, const CueLexicon& lex, QuoteModels models,
          const std::vector<MarkedQuote>& marked)
-      : doc_(doc), lex_(lex), model_(model), marked_(marked), tree_(doc) {}
+      : doc_(doc),
+        lex_(lex),
+        model_(models.cues),
+        ends_(models.ends),
+        marked_(marked),
+        tree_(doc) {}
 
   // Every verb candidate the parse offers, decided by nothing: for training.
   std::vector<CueExample> Collect() {
@@ -260,11 +268,13 @@ class Finder {
         c.continuation = true;
         ok = true;
       }
-      if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
+      if (mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
           directs[previous].quote.continued.empty() && directs[previous].cue_token >= 0 &&
           TokenSpan(directs[previous].cue_token).begin >= directs[previous].quote.content.end &&
-          TokenSpan(directs[previous].cue_token).end <= mq.content.begin) {
-        // “…,” she said. “…”: the second piece goes on the same quote.
+          TokenSpan(directs[previous].cue_token).end <= mq.content.begin &&
+          (!ok || c.cue_token == directs[previous].cue_token)) {
+        // “…,” she said. “…” and “…,” she said, “…”: the second piece goes
+        // on the same quote.
         directs[previous].quote.continued = mq.content;
         continue;
       }
@@ -607,12 +617,30 @@ class Finder {
       learn::FeatureVector features;
       VerbFeatures(v, lemma, cls, frame, comp, static_cast<uint32_t>(subject), subject_rel, first,
                    last, &features);
+      // The content's end, when it follows the cue: the model's choice
+      // among every token to the end of the sentence.
+      const bool movable_end = first > v && !has_rest;
       if (collect_ != nullptr) {
-        collect_->push_back(
-            {v, lemma, cls != CueClass::kNone, tree_.SpanOf(first, last), std::move(features)});
+        CueExample e;
+        e.cue_token = v;
+        e.lemma = lemma;
+        e.in_lexicon = cls != CueClass::kNone;
+        e.content = tree_.SpanOf(first, last);
+        e.features = std::move(features);
+        if (movable_end) {
+          e.content_first = first;
+          e.parse_end = EndCandidates(v, lemma, frame, first, last, &e.end_tokens, &e.end_features);
+        }
+        collect_->push_back(std::move(e));
         return false;
       }
       if (!model_->Accept(features)) return false;
+      if (movable_end && ends_ != nullptr) {
+        std::vector<uint32_t> tokens;
+        std::vector<learn::FeatureVector> ends;
+        const size_t parse_end = EndCandidates(v, lemma, frame, first, last, &tokens, &ends);
+        if (!tokens.empty()) last = tokens[ends_->Best(ends, parse_end)];
+      }
     }
     SetIndirect(c, first, last, v);
     if (has_rest) c.quote.continued = tree_.SpanOf(rest_first, rest_last);
@@ -697,6 +725,127 @@ class Finder {
     f->Add(HashFeature(26, subject_rel));
     f->Add(HashFeature(27, lemma, subject_rel));
     f->Add(HashFeature(28, subject_rel, deprel));
+  }
+
+  // The content-end model's candidates for a content [first, last] after
+  // cue v: every non-punctuation token from first to the end of the
+  // sentence, with its features (content_model.h). Returns the index of
+  // `last`, the parse's end. Template ids are fixed numbers; changing one
+  // needs a new ContentEndModel::kFeatureSet.
+  size_t EndCandidates(uint32_t v, std::string_view lemma, std::string_view frame, uint32_t first,
+                       uint32_t last, std::vector<uint32_t>* tokens,
+                       std::vector<learn::FeatureVector>* features) const {
+    using learn::HashFeature;
+    tokens->clear();
+    features->clear();
+    const Sentence& sent = tree_.SentenceAt(tree_.SentenceOf(first));
+    uint32_t stop = std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(tree_.size()));
+    // A participle clause on the cue that the content takes in ("pointed out
+    // A, noting that B") stays in: one act of speech, one quote.
+    uint32_t lowest = first;
+    for (uint32_t k : tree_.Children(v)) {
+      if (k > first && k <= last && tree_.Deprel(k) == "advcl" &&
+          doc_.strings().Get(doc_.tokens().xpos[k]) == "VBG") {
+        lowest = std::max(lowest, tree_.Hi(k));
+      }
+    }
+    while (stop > first && tree_.IsPunct(stop - 1)) --stop;  // tokens [first, stop)
+    stop = std::min(stop, first + kMaxContentTokens);        // a run-on "sentence" stays linear
+    if (stop <= first) return 0;
+    // Where each token hangs, seen from a boundary after e: inside the
+    // content, on the cue, after the boundary, elsewhere.
+    auto where = [&](int32_t h, uint32_t e) -> std::string_view {
+      if (h < 0) return "root";
+      const auto u = static_cast<uint32_t>(h);
+      if (u >= first && u <= e) return "in";
+      if (u == v) return "cue";
+      if (u > e && u < stop) return "after";
+      return u < first ? "before" : "out";
+    };
+    auto bucket = [](int64_t d) -> uint64_t {
+      const int64_t a = d < 0 ? -d : d;
+      const uint64_t b = a < 3 ? static_cast<uint64_t>(a) : a < 6 ? 3 : a < 11 ? 4 : 5;
+      return d < 0 ? 16 + b : b;
+    };
+    auto length_bucket = [](uint32_t n) -> uint64_t {
+      return n < 3 ? n : n < 6 ? 3 : n < 12 ? 4 : n < 25 ? 5 : 6;
+    };
+    size_t parse_end = 0;
+    for (uint32_t e = lowest; e < stop; ++e) {
+      if (tree_.IsPunct(e)) continue;
+      if (e <= last) parse_end = tokens->size();
+      tokens->push_back(e);
+      learn::FeatureVector& f = features->emplace_back();
+      const uint64_t rel = bucket(static_cast<int64_t>(e) - static_cast<int64_t>(last));
+      const bool at_end = e + 1 >= stop;
+      const uint32_t n = e + 1;  // the first token left out (punctuation included)
+      const std::string next = at_end ? std::string("<end>") : tree_.LowerForm(n);
+      const std::string_view next_upos = at_end ? "<end>" : tree_.Upos(n);
+      const std::string_view next_rel = at_end ? "<end>" : tree_.Deprel(n);
+      // The phrase the boundary cuts off: the highest ancestor of the next
+      // word still after the boundary, and where it hangs.
+      std::string_view top_rel = "<end>", top_where = "<end>";
+      std::string top_head_word = "<end>";
+      std::string_view top_lemma = "<end>";
+      if (!at_end) {
+        uint32_t top = n;
+        for (size_t steps = 0; steps < tree_.size(); ++steps) {
+          const int32_t h = tree_.Head(top);
+          if (h < 0 || static_cast<uint32_t>(h) <= e || static_cast<uint32_t>(h) >= stop) break;
+          top = static_cast<uint32_t>(h);
+        }
+        top_rel = tree_.Deprel(top);
+        top_where = where(tree_.Head(top), e);
+        const int32_t h = tree_.Head(top);
+        if (h >= 0) top_head_word = tree_.LowerForm(static_cast<uint32_t>(h));
+        top_lemma = tree_.Lemma(top);
+      }
+      uint32_t commas = 0;
+      for (uint32_t t = std::min(e, last) + 1; t <= std::max(e, last) && t < stop; ++t) {
+        commas += doc_.TokenForm(t) == ",";
+      }
+      // Arcs the boundary cuts: content words hanging after it, and later
+      // words hanging inside it.
+      uint32_t out_arcs = 0, in_arcs = 0, verbs = 0;
+      for (uint32_t t = first; t <= e; ++t) out_arcs += where(tree_.Head(t), e) == "after";
+      for (uint32_t t = e + 1; t < stop; ++t) in_arcs += where(tree_.Head(t), e) == "in";
+      for (uint32_t t = std::min(e, last) + 1; t <= std::max(e, last) && t < stop; ++t) {
+        verbs += tree_.Upos(t) == "VERB";
+      }
+      const std::string_view mark = !at_end && in_marked_[n] ? "quoted" : "plain";
+      f.Add(HashFeature(1, rel));
+      f.Add(HashFeature(2, rel, HashFeature(0, frame)));
+      f.Add(HashFeature(3, std::to_string(rel), lemma));
+      f.Add(HashFeature(4, next));
+      f.Add(HashFeature(5, next_upos, next_rel));
+      f.Add(HashFeature(6, next, frame));
+      f.Add(HashFeature(7, tree_.Upos(e)));
+      f.Add(HashFeature(8, tree_.LowerForm(e)));
+      f.Add(HashFeature(9, tree_.Upos(e), next_upos));
+      f.Add(HashFeature(10, top_where, top_rel));
+      const std::string cut = std::string(top_where) + "|" + std::string(top_rel);
+      f.Add(HashFeature(11, cut, frame));
+      f.Add(HashFeature(12, top_where, next));
+      f.Add(HashFeature(13, std::min<uint32_t>(out_arcs, 3), at_end));
+      f.Add(HashFeature(14, std::min<uint32_t>(in_arcs, 4)));
+      f.Add(HashFeature(15, std::min<uint32_t>(verbs, 3), e > last));
+      f.Add(HashFeature(16, length_bucket(e - first + 1)));
+      f.Add(HashFeature(17, mark, next_upos));
+      f.Add(HashFeature(18, at_end ? "end" : "mid", frame));
+      f.Add(HashFeature(19, top_rel));
+      f.Add(HashFeature(20, next, e < last ? "shorter" : e == last ? "parse" : "longer"));
+      f.Add(HashFeature(21, e == tree_.Hi(e) && where(tree_.Head(e), e) != "in" ? "top" : "inner",
+                        next_upos));
+      f.Add(HashFeature(22, next, lemma));
+      f.Add(HashFeature(23, tree_.Deprel(e), next_rel));
+      f.Add(HashFeature(24, top_rel, top_head_word));
+      f.Add(HashFeature(25, tree_.Deprel(e), where(tree_.Head(e), e)));
+      f.Add(HashFeature(26, std::min<uint32_t>(commas, 3), e > last));
+      f.Add(HashFeature(27, cut, next));
+      f.Add(HashFeature(28, cut, lemma));
+      f.Add(HashFeature(29, cut, top_lemma));
+    }
+    return parse_end;
   }
 
   // "Trump's claim that …", "her hope to …": a noun of the lexicon with a
@@ -835,7 +984,10 @@ class Finder {
     if (!mq.close_mark.empty()) {
       uint32_t t = range->second;
       while (t < n && tk.begin[t] < mq.close_mark.end) ++t;  // skip the mark itself
-      if (t < n && tk.begin[t] < bound.end) {
+      // Only in the quote's own paragraph: a quote that ends one is not
+      // attributed by the next.
+      if (t < n && tk.begin[t] < bound.end &&
+          ParagraphOf(tk.begin[t]) == ParagraphOf(mq.close_mark.begin)) {
         const uint32_t sentence = tree_.SentenceOf(t);
         const uint32_t end =
             std::min<uint32_t>(tree_.SentenceAt(sentence).token_end, static_cast<uint32_t>(n));
@@ -925,6 +1077,7 @@ class Finder {
   Document& doc_;
   const CueLexicon& lex_;
   const CueModel* model_;                       // null: the lexicon decides
+  const ContentEndModel* ends_;                 // null: the parse ends contents
   std::vector<CueExample>* collect_ = nullptr;  // set while Collect() runs
   const std::vector<MarkedQuote>& marked_;
   Tree tree_;
@@ -934,14 +1087,14 @@ class Finder {
 }  // namespace
 
 std::vector<Candidate> FindAttributions(Document& doc, const CueLexicon& lexicon,
-                                        const CueModel* model,
+                                        QuoteModels models,
                                         const std::vector<MarkedQuote>& marked) {
-  return Finder(doc, lexicon, model, marked).Run();
+  return Finder(doc, lexicon, models, marked).Run();
 }
 
 std::vector<CueExample> CollectCueExamples(Document& doc, const CueLexicon& lexicon) {
   const std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
-  return Finder(doc, lexicon, nullptr, marked).Collect();
+  return Finder(doc, lexicon, QuoteModels(), marked).Collect();
 }
 
 }  // namespace parley::quotes

@@ -10,6 +10,7 @@
 
 #include "learn/features.h"
 #include "parley/document.h"
+#include "quotes/content_model.h"
 #include "quotes/cue_lexicon.h"
 #include "quotes/cue_model.h"
 #include "quotes/quote_marks.h"
@@ -26,11 +27,15 @@ struct Candidate {
   bool described = false;     // speaker resolved from a description ("the expert")
 };
 
-// Needs tokens, sentences, paragraphs, tags, lemmas and the parse. Verb
-// cues are decided by `model` when not null, else by the lexicon.
+// The learned parts of the stage; each may be null.
+struct QuoteModels {
+  const CueModel* cues = nullptr;         // null: verb cues by the lexicon
+  const ContentEndModel* ends = nullptr;  // null: contents end where the parse ends them
+};
+
+// Needs tokens, sentences, paragraphs, tags, lemmas and the parse.
 std::vector<Candidate> FindAttributions(Document& doc, const CueLexicon& lexicon,
-                                        const CueModel* model,
-                                        const std::vector<MarkedQuote>& marked);
+                                        QuoteModels models, const std::vector<MarkedQuote>& marked);
 
 // A verb the parse shapes like a cue (a complement or object, a subject that
 // can speak), with the cue model's features: the training examples.
@@ -40,6 +45,14 @@ struct CueExample {
   bool in_lexicon = false;  // the cue lexicon lists the lemma
   Span content;
   learn::FeatureVector features;
+  // Where the content could end (a content after its cue only): the
+  // content-end model's candidates, tokens content.first .. sentence end,
+  // punctuation left out, with their features; `parse_end` indexes the
+  // parse's own end.
+  std::vector<uint32_t> end_tokens;
+  std::vector<learn::FeatureVector> end_features;
+  size_t parse_end = 0;
+  uint32_t content_first = 0;  // token
 };
 std::vector<CueExample> CollectCueExamples(Document& doc, const CueLexicon& lexicon);
 

@@ -15,9 +15,9 @@
 namespace parley {
 namespace quotes {
 
-void ExtractQuotes(Document& doc, const CueLexicon& lexicon, const CueModel* model) {
+void ExtractQuotes(Document& doc, const CueLexicon& lexicon, QuoteModels models) {
   std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
-  std::vector<Candidate> candidates = FindAttributions(doc, lexicon, model, marked);
+  std::vector<Candidate> candidates = FindAttributions(doc, lexicon, models, marked);
   ResolveSpeakers(doc, candidates);
   RolesFromDescriptions(doc, candidates);
   std::vector<Quote>& out = doc.mutable_quotes();
@@ -31,8 +31,8 @@ namespace {
 
 class QuoteStage : public Stage {
  public:
-  QuoteStage(CueLexicon lexicon, std::optional<CueModel> model)
-      : lexicon_(std::move(lexicon)), model_(std::move(model)) {}
+  QuoteStage(CueLexicon lexicon, std::optional<CueModel> model, std::optional<ContentEndModel> ends)
+      : lexicon_(std::move(lexicon)), model_(std::move(model)), ends_(std::move(ends)) {}
   std::string_view name() const override { return "quotes"; }
   uint32_t requires_annotations() const override {
     return kAnnTokens | kAnnSentences | kAnnParagraphs | kAnnTags | kAnnLemmas | kAnnParse |
@@ -40,13 +40,14 @@ class QuoteStage : public Stage {
   }
   uint32_t provides_annotations() const override { return kAnnQuotes; }
   Status Process(Document& doc) const override {
-    ExtractQuotes(doc, lexicon_, model_ ? &*model_ : nullptr);
+    ExtractQuotes(doc, lexicon_, {model_ ? &*model_ : nullptr, ends_ ? &*ends_ : nullptr});
     return Status::Ok();
   }
 
  private:
   const CueLexicon lexicon_;
   const std::optional<CueModel> model_;
+  const std::optional<ContentEndModel> ends_;
 };
 
 }  // namespace
@@ -64,8 +65,17 @@ StatusOr<std::unique_ptr<Stage>> MakeQuoteStage(const std::string& models_dir) {
     if (!loaded.ok()) return loaded.status();
     model = std::move(*loaded);
   }
+  // So is the content-end model: without it contents end where the parse
+  // ends them.
+  std::optional<quotes::ContentEndModel> ends;
+  const std::string ends_path = models_dir + "/content.model";
+  if (std::filesystem::exists(ends_path)) {
+    auto loaded = quotes::ContentEndModel::Load(ends_path);
+    if (!loaded.ok()) return loaded.status();
+    ends = std::move(*loaded);
+  }
   return std::unique_ptr<Stage>(
-      std::make_unique<quotes::QuoteStage>(std::move(*lexicon), std::move(model)));
+      std::make_unique<quotes::QuoteStage>(std::move(*lexicon), std::move(model), std::move(ends)));
 }
 
 }  // namespace parley

@@ -10,6 +10,7 @@
 
 #include "cli/cli_runner.h"
 #include "parley/quote_eval.h"
+#include "quotes/content_model.h"
 #include "quotes/cue_model.h"
 
 namespace parley {
@@ -80,9 +81,10 @@ TEST(EvalQuotesCli, PolnearFixtureReportsReadingProblems) {
 }
 
 TEST(TrainQuotesCli, TrainsOnTheFixtureAndReportsReadingProblems) {
-  const std::string out = (std::filesystem::temp_directory_path() /
-                           ("parley_cues_" + std::to_string(::getpid()) + ".model"))
-                              .string();
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("parley_train_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string out = (dir / "cues.model").string();
   auto r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
                      " --out " + out + " --threads 1");
   EXPECT_EQ(r.exit_code, 1) << r.err;  // two bad .ann files; the rest trains
@@ -90,7 +92,15 @@ TEST(TrainQuotesCli, TrainsOnTheFixtureAndReportsReadingProblems) {
   EXPECT_NE(r.out.find("wrote " + out), std::string::npos) << r.out;
   auto model = quotes::CueModel::Load(out);
   EXPECT_TRUE(model.ok()) << model.status().ToString();
-  std::filesystem::remove(out);
+  // The content-end model goes beside the cue model unless told otherwise.
+  auto ends = quotes::ContentEndModel::Load((dir / "content.model").string());
+  EXPECT_TRUE(ends.ok()) << ends.status().ToString();
+  const std::string elsewhere = (dir / "ends.model").string();
+  r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
+                " --out " + out + " --content-out " + elsewhere + " --threads 1");
+  EXPECT_NE(r.out.find("wrote " + elsewhere), std::string::npos) << r.out;
+  EXPECT_TRUE(quotes::ContentEndModel::Load(elsewhere).ok());
+  fs::remove_all(dir);
 }
 
 TEST(TrainQuotesCli, RefusesAFolderWithNothingToLearn) {

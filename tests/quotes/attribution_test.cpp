@@ -17,6 +17,7 @@ struct Found {
   int nested_in;
   std::string channel;
   float confidence;
+  std::string continued;
 };
 
 const Pipeline* MakePipeline(const std::string& models_dir) {
@@ -28,7 +29,7 @@ const Pipeline* MakePipeline(const std::string& models_dir) {
   return p.ok() ? new Pipeline(std::move(*p)) : nullptr;
 }
 
-// The shipped models without the cue model: a copy of models/ in a folder
+// The shipped models without the learned ones: a copy of models/ in a folder
 // of this process's own (tests run in parallel processes).
 const Pipeline* LexiconOnlyPipeline() {
   namespace fs = std::filesystem;
@@ -36,7 +37,8 @@ const Pipeline* LexiconOnlyPipeline() {
       fs::temp_directory_path() / ("parley_quotes_lexicon_only_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   for (const auto& e : fs::directory_iterator(fs::path(PARLEY_SOURCE_DIR) / "models")) {
-    if (e.path().filename() == "cues.model" || !e.is_regular_file()) continue;
+    const auto name = e.path().filename();
+    if (name == "cues.model" || name == "content.model" || !e.is_regular_file()) continue;
     fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
   }
   const Pipeline* p = MakePipeline(dir.string());
@@ -61,8 +63,8 @@ std::vector<Found> Quotes(const std::string& text, bool lexicon_only = false) {
   for (const Quote& q : doc.quotes()) {
     out.push_back({std::string(doc.SpanText(q.content)), QuoteKindName(q.kind),
                    std::string(doc.SpanText(q.cue)), std::string(doc.SpanText(q.speaker)),
-                   q.speaker_name, q.nested_in, std::string(doc.SpanText(q.channel)),
-                   q.confidence});
+                   q.speaker_name, q.nested_in, std::string(doc.SpanText(q.channel)), q.confidence,
+                   std::string(doc.SpanText(q.continued))});
   }
   return out;
 }
@@ -118,6 +120,59 @@ TEST(Attribution, QuoteFirstIndirect) {
   EXPECT_EQ(q[0].kind, "indirect");
   EXPECT_EQ(q[0].speaker, "Anna Berg");
   EXPECT_EQ(q[0].content, "The plant will close before the end of the year");
+}
+
+TEST(Attribution, CueInsideADirectQuoteJoinsItsPieces) {
+  // “A,” she said, “B.”: one quote in two pieces, the cue between them.
+  auto q = Quotes(
+      "\u201cMy hope,\u201d she said, \u201cis that the river stays clean for our "
+      "children.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "My hope,");
+  EXPECT_EQ(q[0].continued, "is that the river stays clean for our children.");
+}
+
+TEST(Attribution, NextParagraphDoesNotAttributeAQuote) {
+  // A quote that ends its paragraph is not cued by the next one's verb.
+  auto q = Quotes(
+      "The council met on Tuesday.\n\n"
+      "\u201cWe will build the new bridge next year and finish it before the "
+      "election.\u201d\n\n"
+      "The mayor said the plan was far too expensive for the town.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "");
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(q[1].speaker, "The mayor");
+}
+
+TEST(Attribution, ContentEndsBeforeTheCircumstances) {
+  // The content-end model leaves out an oblique on the cue: when and where
+  // the speaker praised is not what was praised.
+  auto q = Quotes(
+      "Governor Ruth Palmer praised the volunteers during a visit to the shelter on Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "praised");
+  EXPECT_EQ(q[0].content, "the volunteers");
+  // Without the learned models the parse's end stays.
+  auto lexicon =
+      Quotes("Governor Ruth Palmer praised the volunteers during a visit to the shelter on Monday.",
+             /*lexicon_only=*/true);
+  ASSERT_EQ(lexicon.size(), 1u);
+  EXPECT_EQ(lexicon[0].content, "the volunteers during a visit to the shelter on Monday");
+}
+
+TEST(Attribution, ParticipleClauseOnTheCueStaysInTheQuote) {
+  // "pointed out A, noting that B": one act of speech, one quote.
+  auto q = Quotes(
+      "The engineer pointed out several flaws in the design, noting that the supports were far "
+      "too thin.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "pointed out");
+  EXPECT_NE(q[0].content.find("the supports were far too thin"), std::string::npos);
 }
 
 TEST(Attribution, ToldAnOutlet) {

@@ -1,0 +1,58 @@
+// ContentEndModel: where an indirect quote's content ends. The parse gives
+// a first guess (the complement's subtree), but annotators often end a
+// content elsewhere: they keep a trailing "to …" clause or "and …" that the
+// parse hung on the cue ("called for X to be taken …"), and drop an oblique
+// the parse hung on the content ("attacked Machado in early-morning
+// tweets"). The model scores every token from the content's first to the
+// end of its sentence as the last one, over features of the words around
+// the boundary and how the parse crosses it (attribution.cpp extracts
+// them); the best-scoring end wins, the parse's end on ties.
+//
+// A ranking perceptron trained on PolNeAR train by `parley train quotes`
+// (cue_trainer.h), beside the cue model. Optional: without
+// `content.model` the parse's end stays.
+//
+// Immutable after Train/Load: one instance serves every thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "learn/features.h"
+#include "learn/linear_model.h"
+#include "parley/status.h"
+
+namespace parley::learn {
+class ModelReader;
+}  // namespace parley::learn
+
+namespace parley::quotes {
+
+class ContentEndModel {
+ public:
+  // The feature templates of attribution.cpp; bumped when they change.
+  static constexpr const char* kFeatureSet = "content-end-features-1";
+
+  ContentEndModel() = default;
+  explicit ContentEndModel(learn::SparseLinearModel weights) : weights_(std::move(weights)) {}
+
+  static StatusOr<ContentEndModel> Load(const std::string& path);
+  // The same from a file's bytes; `name` is used in messages.
+  static StatusOr<ContentEndModel> FromBytes(std::string bytes, std::string name);
+  Status Save(const std::string& path) const;
+
+  float Score(const learn::FeatureVector& features) const {
+    float score = 0;
+    weights_.Score(features.data(), features.size(), &score);
+    return score;
+  }
+  // The index of the best-scoring end; `fallback` (the parse's end) unless
+  // another scores strictly higher.
+  size_t Best(const std::vector<learn::FeatureVector>& ends, size_t fallback) const;
+  size_t num_features() const { return weights_.num_features(); }
+
+ private:
+  learn::SparseLinearModel weights_;
+};
+
+}  // namespace parley::quotes
