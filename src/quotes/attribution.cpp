@@ -12,12 +12,23 @@
 namespace parley::quotes {
 namespace {
 
-bool Overlaps(Span a, Span b) {
-  return a.begin < b.end && b.begin < a.end;
-}
 uint32_t OverlapBytes(Span a, Span b) {
   const uint32_t lo = std::max(a.begin, b.begin), hi = std::min(a.end, b.end);
   return hi > lo ? hi - lo : 0;
+}
+
+// A quote's content is one or two pieces (`continued`: "A, he said, B").
+uint32_t ContentSize(const Quote& q) {
+  return q.content.size() + q.continued.size();
+}
+uint32_t ContentOverlapBytes(const Quote& q, Span s) {
+  return OverlapBytes(q.content, s) + OverlapBytes(q.continued, s);
+}
+bool ContentOverlaps(const Quote& q, Span s) {
+  return ContentOverlapBytes(q, s) > 0;
+}
+bool ContentsOverlap(const Quote& a, const Quote& b) {
+  return ContentOverlaps(a, b.content) || ContentOverlaps(a, b.continued);
 }
 
 // Read-only views of the parse: children, subtree extents, sentences.
@@ -185,22 +196,23 @@ class Finder {
     for (uint32_t i = 0; i < n; ++i) {
       if (in_marked_[i]) continue;
       Candidate c;
-      if (FromVerb(i, c) || FromNoun(i, c) || FromAccordingTo(i, c) || FromColon(i, c)) {
+      if (FromParenthetical(i, c) || FromVerb(i, c) || FromNoun(i, c) || FromAccordingTo(i, c) ||
+          FromColon(i, c)) {
         parsed.push_back(std::move(c));
       }
     }
     // Univocal: the widest attribution wins where contents overlap or a cue
     // sits inside another attribution's content.
     std::stable_sort(parsed.begin(), parsed.end(), [](const Candidate& a, const Candidate& b) {
-      return a.quote.content.size() > b.quote.content.size();
+      return ContentSize(a.quote) > ContentSize(b.quote);
     });
     std::vector<Candidate> accepted;
     for (Candidate& c : parsed) {
       bool clash = false;
       for (const Candidate& a : accepted) {
-        if (Overlaps(a.quote.content, c.quote.content) ||
-            (c.cue_token >= 0 && Overlaps(a.quote.content, TokenSpan(c.cue_token))) ||
-            (a.cue_token >= 0 && Overlaps(c.quote.content, TokenSpan(a.cue_token)))) {
+        if (ContentsOverlap(a.quote, c.quote) ||
+            (c.cue_token >= 0 && ContentOverlaps(a.quote, TokenSpan(c.cue_token))) ||
+            (a.cue_token >= 0 && ContentOverlaps(c.quote, TokenSpan(a.cue_token)))) {
           clash = true;
           break;
         }
@@ -218,13 +230,13 @@ class Finder {
       uint32_t best_overlap = 0;
       for (size_t m = 0; m < marked_.size(); ++m) {
         if (marked_[m].nested_in >= 0) continue;
-        const uint32_t ov = OverlapBytes(marked_[m].content, c.quote.content);
+        const uint32_t ov = ContentOverlapBytes(c.quote, marked_[m].content);
         if (ov > best_overlap) {
           best_overlap = ov;
           best = static_cast<int>(m);
         }
       }
-      if (best >= 0 && best_overlap * 10 >= c.quote.content.size() * 9) {
+      if (best >= 0 && best_overlap * 10 >= ContentSize(c.quote) * 9) {
         if (!attributed[best]) {
           attributed[best] = true;
           direct[best] = std::move(c);
@@ -234,7 +246,7 @@ class Finder {
       if (best >= 0) {
         c.quote.kind = QuoteKind::kMixed;
         for (size_t m = 0; m < marked_.size(); ++m) {
-          if (marked_[m].nested_in < 0 && Overlaps(marked_[m].content, c.quote.content)) {
+          if (marked_[m].nested_in < 0 && ContentOverlaps(c.quote, marked_[m].content)) {
             absorbed[m] = true;
           }
         }
@@ -403,17 +415,21 @@ class Finder {
     // A parse that missed the subject: a name right before the verb.
     for (const Mention& m : doc_.mentions()) {
       if (m.token_end == v && tree_.SentenceOf(m.token_begin) == tree_.SentenceOf(v)) {
-        // The mention's own head: the token whose head lies outside it.
-        for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
-          const int32_t h = tree_.Head(t);
-          if (h < static_cast<int32_t>(m.token_begin) || h >= static_cast<int32_t>(m.token_end)) {
-            return static_cast<int32_t>(t);
-          }
-        }
-        return static_cast<int32_t>(m.token_end - 1);
+        return static_cast<int32_t>(MentionHead(m));
       }
     }
     return -1;
+  }
+
+  // A mention's own head: the token whose head lies outside it.
+  uint32_t MentionHead(const Mention& m) const {
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      const int32_t h = tree_.Head(t);
+      if (h < static_cast<int32_t>(m.token_begin) || h >= static_cast<int32_t>(m.token_end)) {
+        return t;
+      }
+    }
+    return m.token_end - 1;
   }
 
   int32_t ParsedSubjectOf(uint32_t v) const {
@@ -848,6 +864,69 @@ class Finder {
     return parse_end;
   }
 
+  // "The museum, Mr. Obama said, would make visitors …" and "Too often,
+  // said Mr. Clarke, the debate …": a verb of saying set off by commas
+  // inside the sentence it reports, its subject a few words right before or
+  // after it. The parse often takes such a verb for the sentence's root and
+  // the words before it for its subject; the commas say otherwise. The
+  // content is both sides of the cue.
+  bool FromParenthetical(uint32_t v, Candidate& c) {
+    if (in_marked_[v] || tree_.Upos(v) != "VERB" ||
+        lex_.Verb(tree_.Lemma(v)) != CueClass::kSpeech) {
+      return false;
+    }
+    const Sentence& sent = tree_.SentenceAt(tree_.SentenceOf(v));
+    const uint32_t begin = sent.token_begin;
+    const uint32_t end = std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(tree_.size()));
+    auto comma = [&](uint32_t t) { return t >= begin && t < end && doc_.TokenForm(t) == ","; };
+    // A few words, none a verb or inside quotation marks, up to a comma.
+    auto phrase_end = [&](uint32_t from, int step) -> int64_t {
+      int64_t t = from;
+      for (int k = 0; k < 6; ++k, t += step) {
+        if (t < begin || t >= end) return -1;
+        const auto u = static_cast<uint32_t>(t);
+        if (comma(u)) return k == 0 ? -1 : t;
+        const std::string_view upos = tree_.Upos(u);
+        if (upos == "VERB" || upos == "AUX" || upos == "PUNCT" || in_marked_[u]) return -1;
+      }
+      return -1;
+    };
+    uint32_t before_comma, after_comma, head;
+    if (int64_t s = v > begin ? phrase_end(v - 1, -1) : -1; s >= 0 && comma(v + 1)) {
+      before_comma = static_cast<uint32_t>(s);  // "A, Mr. Obama said, B"
+      after_comma = v + 1;
+      head = v - 1;
+    } else if (int64_t e = comma(v - 1) ? phrase_end(v + 1, 1) : -1; e >= 0) {
+      before_comma = v - 1;  // "A, said Mr. Obama, B"
+      after_comma = static_cast<uint32_t>(e);
+      head = static_cast<uint32_t>(e) - 1;
+    } else {
+      return false;
+    }
+    // The subject's head: the head of the name that ends the phrase.
+    for (const Mention& m : doc_.mentions()) {
+      if (m.token_begin <= head && head < m.token_end) head = m.token_end - 1;
+    }
+    if (!AcceptableSpeaker(static_cast<int32_t>(head), CueClass::kSpeech)) return false;
+    // The speaker is the whole phrase between the commas and the cue.
+    const Span speaker =
+        head < v ? tree_.SpanOf(before_comma + 1, v - 1) : tree_.SpanOf(v + 1, after_comma - 1);
+    uint32_t first = begin, last = before_comma, rest_first = after_comma + 1, rest_last = end - 1;
+    if (last == first || !tree_.TrimPunct(first, --last)) return false;
+    if (!tree_.TrimPunct(rest_first, rest_last) || rest_last - rest_first < 1) return false;
+    // "…, he said, adding that …" and "…, he said, and …" are other shapes.
+    const std::string_view next = tree_.Upos(rest_first);
+    if (next == "CCONJ" || doc_.strings().Get(doc_.tokens().xpos[rest_first]) == "VBG")
+      return false;
+    SetIndirect(c, first, last, v);
+    c.quote.continued = tree_.SpanOf(rest_first, rest_last);
+    SetCue(c, v, v, tree_.Lemma(v));
+    c.speaker_head = static_cast<int32_t>(head);
+    c.quote.speaker = speaker;
+    FindChannel(v, c);
+    return true;
+  }
+
   // "Trump's claim that …", "her hope to …": a noun of the lexicon with a
   // clause on it and a possessor who holds it.
   bool FromNoun(uint32_t n, Candidate& c) {
@@ -1013,6 +1092,26 @@ class Finder {
             return true;
           }
         }
+        // “…,” Name, a description long enough to hold verbs of its own,
+        // cue: the first verb of saying set off by a comma after the name.
+        for (const Mention& m : doc_.mentions()) {
+          const std::string_view type = doc_.strings().Get(m.type);
+          if (m.token_begin != t || (type != "PER" && type != "ORG")) continue;
+          if (m.token_end >= end || doc_.TokenForm(m.token_end) != ",") break;
+          for (uint32_t j = m.token_end + 2; j < end && j < t + 30 && tk.begin[j] < bound.end;
+               ++j) {
+            if (in_marked_[j]) break;
+            if (doc_.TokenForm(j - 1) != "," || tree_.Upos(j) != "VERB") continue;
+            if (lex_.Verb(tree_.Lemma(j)) != CueClass::kSpeech) continue;
+            c.cue_token = static_cast<int32_t>(j);
+            SetCue(c, j, j, tree_.Lemma(j));
+            c.speaker_head = static_cast<int32_t>(MentionHead(m));
+            c.quote.speaker = m.span;
+            FindChannel(j, c);
+            return true;
+          }
+          break;
+        }
         // “…,” NP cue / “…,” cue NP
         for (uint32_t j = t; j < end && tk.begin[j] < bound.end && j < t + 8; ++j) {
           if (in_marked_[j] && mq.nested_in < 0) break;
@@ -1038,7 +1137,23 @@ class Finder {
       uint32_t t = range->first;
       while (t > 0 && tk.end[t - 1] > mq.open_mark.begin) --t;  // the mark itself
       if (t == 0) return false;
-      // Only within the quote's own sentence ("He said: “…”").
+      // A paragraph of its own ending in "He said:" introduces the quote
+      // that opens the next one.
+      if (t >= 3 && doc_.TokenForm(t - 1) == ":" && StartsParagraph(mq) &&
+          ParagraphOf(tk.begin[t - 1]) + 1 == ParagraphOf(tk.begin[t])) {
+        const uint32_t j = t - 2;
+        const int32_t s = SubjectOf(j);
+        if (tree_.Upos(j) == "VERB" && lex_.Verb(tree_.Lemma(j)) == CueClass::kSpeech &&
+            AcceptableSpeaker(s, CueClass::kSpeech) && static_cast<uint32_t>(s) < j &&
+            ParagraphOf(tk.begin[s]) == ParagraphOf(tk.begin[j])) {
+          c.cue_token = static_cast<int32_t>(j);
+          SetCue(c, j, j, tree_.Lemma(j));
+          SetSpeaker(c, static_cast<uint32_t>(s));
+          FindChannel(j, c);
+          return true;
+        }
+      }
+      // Otherwise only within the quote's own sentence ("He said: “…”").
       const uint32_t sentence = tree_.SentenceOf(t);
       if (tree_.SentenceOf(t - 1) != sentence) return false;
       const uint32_t start = tree_.SentenceAt(sentence).token_begin;

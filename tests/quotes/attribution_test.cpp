@@ -175,6 +175,45 @@ TEST(Attribution, ParticipleClauseOnTheCueStaysInTheQuote) {
   EXPECT_NE(q[0].content.find("the supports were far too thin"), std::string::npos);
 }
 
+TEST(Attribution, ParentheticalCueBetweenTheHalvesOfItsContent) {
+  // The parse takes the cue for the root; the commas set it off.
+  auto q = Quotes("The new museum, Mr. Ortega said, would make visitors face hard truths.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].speaker, "Mr. Ortega");
+  EXPECT_EQ(q[0].content, "The new museum");
+  EXPECT_EQ(q[0].continued, "would make visitors face hard truths");
+  // The subject after the cue.
+  q = Quotes("Too often, said Helen Ruiz, the debate over the mine turns into a shouting match.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Helen Ruiz");
+  EXPECT_EQ(q[0].content, "Too often");
+  EXPECT_EQ(q[0].continued, "the debate over the mine turns into a shouting match");
+}
+
+TEST(Attribution, ColonParagraphIntroducesTheNextOnesQuote) {
+  auto q = Quotes(
+      "The senator took the stage in the school gym.\n\nMarta Quinn said:\n\n"
+      "\u201cWe will not stop until every child in this state has a good school.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].speaker, "Marta Quinn");
+}
+
+TEST(Attribution, QuoteFirstWithALongDescriptionBeforeTheCue) {
+  // The words after the closing mark hold verbs of their own ("runs",
+  // "opened"); the parse links the name to its cue.
+  auto q = Quotes(
+      "\u201cThe river is cleaner than it has been in fifty years,\u201d Lena Park, the "
+      "biologist who runs the station that opened last spring, told reporters.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_NE(q[0].speaker.find("Lena Park"), std::string::npos);
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
