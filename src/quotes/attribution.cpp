@@ -445,22 +445,30 @@ class Finder {
     return -1;
   }
 
-  // `first_person`: "I", "we" and "you" too (the cue model decides whether
-  // they are a reporter's own words or an unmarked quote).
-  bool AcceptableSpeaker(int32_t s, CueClass cls, bool first_person = false) const {
+  // `model_decides`: with the cue model, subjects it weighs by their word
+  // are let through too: "I", "we" and "you" (a reporter's own words or an
+  // unmarked quote), "it" (a paper, a report, a company), a relative
+  // pronoun outside a plain relative clause, and quantifiers ("many of his
+  // supporters believe …").
+  bool AcceptableSpeaker(int32_t s, CueClass cls, bool model_decides = false) const {
     if (s < 0) return false;
     const std::string l = tree_.LowerForm(s);
     if (l == "who" || l == "that" || l == "which") {
-      // A relative pronoun: only as the subject of a relative clause.
+      // A relative pronoun: the subject of a relative clause.
       const int32_t v = tree_.Head(static_cast<uint32_t>(s));
-      if (v >= 0 && tree_.Deprel(static_cast<uint32_t>(v)) == "acl:relcl") return true;
+      if (v >= 0 && tree_.Deprel(static_cast<uint32_t>(v)).ends_with("relcl")) return true;
+      if (model_decides && l != "that") return true;
     }
+    if (l == "it" && model_decides) return true;
     if (l == "it" || l == "there" || l == "this" || l == "that" || l == "what" || l == "which") {
       return cls == CueClass::kFinding;
     }
-    if ((l == "i" || l == "we" || l == "you") && !first_person) return false;  // unmarked quote
-    if (IsTimeWord(l) || tree_.Deprel(s).ends_with("tmod")) return false;      // "said Friday"
+    if ((l == "i" || l == "we" || l == "you") && !model_decides) return false;  // unmarked quote
+    if (IsTimeWord(l) || tree_.Deprel(s).ends_with("tmod")) return false;       // "said Friday"
     const std::string_view u = tree_.Upos(s);
+    if (model_decides && (u == "DET" || u == "ADJ") && tree_.Deprel(s).starts_with("nsubj")) {
+      return true;  // "many", "some", "all of them"
+    }
     return u == "PROPN" || u == "NOUN" || u == "PRON" || u == "NUM" || u == "X";
   }
 
