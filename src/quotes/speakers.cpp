@@ -224,6 +224,50 @@ class Resolver {
     return true;
   }
 
+  // Nouns of an office a person holds: a description with one names the
+  // holder ("the mayor"), and the article's own title or apposition for a
+  // person can rule it out ("Governor Ruth Palmer" is not "the mayor").
+  static bool IsOfficeNoun(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {
+        "president",    "minister",       "senator",     "governor",      "mayor",    "secretary",
+        "ambassador",   "chancellor",     "premier",     "king",          "queen",    "pope",
+        "judge",        "prosecutor",     "congressman", "congresswoman", "chairman", "chairwoman",
+        "commissioner", "representative", "speaker",     "general",       "sheriff"};
+    for (std::string_view n : kNouns) {
+      if (lemma == n) return true;
+    }
+    return false;
+  }
+
+  // Whether the article gives referent r an office other than `noun`: a
+  // title right before one of its names ("Governor Ruth Palmer") or an
+  // apposition after it ("Palmer, the governor").
+  bool OtherOfficeInText(int32_t r, std::string_view noun) const {
+    const TokenColumns& tk = doc_.tokens();
+    bool other = false;
+    auto look = [&](uint32_t t) {
+      const std::string lemma = AsciiLower(Lemma(t));
+      if (!IsOfficeNoun(lemma)) return false;
+      if (lemma == noun) return true;  // the same office: no conflict
+      other = true;
+      return false;
+    };
+    for (const MentionInfo& m : infos_) {
+      if (m.referent != r) continue;
+      for (uint32_t t = m.token_begin; t-- > 0 && t + 2 >= m.token_begin;) {
+        if (look(t)) return false;
+      }
+      const uint32_t head = m.token_end - 1;
+      for (uint32_t t = m.token_end; t < tk.size() && t < m.token_end + 6; ++t) {
+        if (tk.head[t] == static_cast<int32_t>(head) &&
+            doc_.strings().Get(tk.deprel[t]) == "appos" && look(t)) {
+          return false;
+        }
+      }
+    }
+    return other;
+  }
+
   int32_t ResolveDescription(size_t self, uint32_t h) const {
     const std::string_view noun = Lemma(h);
     const bool org = IsOrgNoun(noun);
@@ -252,6 +296,9 @@ class Resolver {
       }
       if (Apposition(static_cast<int32_t>(r), noun)) score += 10;
       if (RoleConflicts(referents_[r].role, noun)) score -= 6;
+      // A person the article gives another office is not the one named by
+      // this one; better no name than a wrong one.
+      if (IsOfficeNoun(noun) && OtherOfficeInText(static_cast<int32_t>(r), noun)) continue;
       if (score > best_score) {
         best_score = score;
         best = static_cast<int32_t>(r);

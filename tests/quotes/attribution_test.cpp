@@ -214,6 +214,23 @@ TEST(Attribution, QuoteFirstWithALongDescriptionBeforeTheCue) {
   EXPECT_NE(q[0].speaker.find("Lena Park"), std::string::npos);
 }
 
+TEST(Attribution, DescriptionNamingAnotherOfficeStaysUnresolved) {
+  // "The mayor" is not the governor the article names: no name is better
+  // than a wrong one.
+  auto q = Quotes(
+      "Governor Ruth Palmer visited the flooded town on Monday.\n\n"
+      "The mayor said the plan was far too expensive for the town.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The mayor");
+  EXPECT_EQ(q[0].name, "");
+  // The same office resolves.
+  q = Quotes(
+      "Mayor Tom Bright visited the flooded town on Monday.\n\n"
+      "The mayor said the plan was far too expensive for the town.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].name, "Tom Bright");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
