@@ -541,6 +541,7 @@ class Finder {
     uint32_t first = 0, last = 0;
     bool has_rest = false;
     uint32_t rest_first = 0, rest_last = 0;
+    int32_t agent_head = -1;  // the speaker of a passive ("… by X")
     bool found = false;
     int32_t comp = tree_.Child(v, "ccomp");
     if (comp < 0) comp = tree_.Child(v, "xcomp");
@@ -603,6 +604,19 @@ class Finder {
         frame = "about";
         break;
       }
+      // "The plan was endorsed by X", "schools promoted by X": what the
+      // passive is about is the content, its agent the speaker.
+      if (const int32_t agent = tree_.Child(v, "obl:agent"); !found && agent >= 0) {
+        int32_t about = tree_.Child(v, "nsubj:pass");
+        if (about < 0 && d == "acl" && tree_.Head(v) >= 0) about = tree_.Head(v);
+        if (about >= 0 && about < static_cast<int32_t>(v)) {
+          std::tie(first, last) = tree_.NounPhrase(static_cast<uint32_t>(about));
+          last = std::min(last, v - 1);
+          agent_head = agent;
+          found = true;
+          frame = "agent";
+        }
+      }
     }
     if (found && has_rest && !tree_.TrimPunct(first, last)) {
       first = rest_first;  // nothing before the cue after all
@@ -623,8 +637,8 @@ class Finder {
     if (!found || !tree_.TrimPunct(first, last) || (last - first < 1 && !learned)) return false;
     // Content and cue stay in one sentence.
     if (tree_.SentenceOf(first) != tree_.SentenceOf(v)) return false;
-    int32_t subject = SubjectOf(v);
-    std::string_view subject_rel = "nsubj";
+    int32_t subject = agent_head >= 0 ? agent_head : SubjectOf(v);
+    std::string_view subject_rel = agent_head >= 0 ? "agent" : "nsubj";
     if (subject < 0 && learned) {
       subject = tree_.Child(v, "nsubj:pass");
       subject_rel = "pass";

@@ -231,6 +231,15 @@ TEST(Attribution, DescriptionNamingAnotherOfficeStaysUnresolved) {
   EXPECT_EQ(q[0].name, "Tom Bright");
 }
 
+TEST(Attribution, PassiveWithAnAgent) {
+  // What the passive is about is the content; the agent speaks.
+  auto q = Quotes("The new budget was sharply criticized by Senator Amy Lowell on Tuesday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "criticized");
+  EXPECT_EQ(q[0].content, "The new budget");
+  EXPECT_NE(q[0].speaker.find("Amy Lowell"), std::string::npos);
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
