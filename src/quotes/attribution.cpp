@@ -156,8 +156,9 @@ bool IsTimeWord(std::string_view lower) {
   return false;
 }
 
-// The content-end model looks this far past a content's first token.
-constexpr uint32_t kMaxContentTokens = 150;
+// The content-end model's window: this many tokens before and after the
+// parse's end of a content.
+constexpr uint32_t kEndWindowBefore = 20, kEndWindowAfter = 30;
 
 bool IsDash(std::string_view form) {
   return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
@@ -780,7 +781,7 @@ class Finder {
     uint32_t stop = std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(tree_.size()));
     // A participle clause on the cue that the content takes in ("pointed out
     // A, noting that B") stays in: one act of speech, one quote.
-    uint32_t lowest = first;
+    uint32_t lowest = last > first + kEndWindowBefore ? last - kEndWindowBefore : first;
     for (uint32_t k : tree_.Children(v)) {
       if (k > first && k <= last && tree_.Deprel(k) == "advcl" &&
           doc_.strings().Get(doc_.tokens().xpos[k]) == "VBG") {
@@ -788,7 +789,9 @@ class Finder {
       }
     }
     while (stop > first && tree_.IsPunct(stop - 1)) --stop;  // tokens [first, stop)
-    stop = std::min(stop, first + kMaxContentTokens);        // a run-on "sentence" stays linear
+    // A window around the parse's end: annotators move it by a phrase or
+    // a clause, not by a page (and a run-on "sentence" stays cheap).
+    stop = std::min(stop, last + kEndWindowAfter);
     if (stop <= first) return 0;
     // Where each token hangs, seen from a boundary after e: inside the
     // content, on the cue, after the boundary, elsewhere.
@@ -808,79 +811,91 @@ class Finder {
     auto length_bucket = [](uint32_t n) -> uint64_t {
       return n < 3 ? n : n < 6 ? 3 : n < 12 ? 4 : n < 25 ? 5 : 6;
     };
+    // Strings are hashed once; features combine the hashes.
+    auto h = [](std::string_view x) { return learn::HashFeature(0, x); };
+    auto word = [&](uint32_t t) { return h(tree_.LowerForm(t)); };
+    const uint64_t h_frame = h(frame), h_lemma = h(lemma), h_end = h("<end>");
     size_t parse_end = 0;
+    // Ends worth scoring: the parse's, the sentence's, and those before a
+    // word that can open a phrase or clause (punctuation, a conjunction, a
+    // preposition, a verb, a relative or "to"); not the middle of a name or
+    // a noun phrase.
+    auto boundary = [&](uint32_t e) {
+      if (e == last || e + 1 >= stop) return true;
+      const std::string_view u = tree_.Upos(e + 1);
+      return u == "PUNCT" || u == "CCONJ" || u == "SCONJ" || u == "ADP" || u == "VERB" ||
+             u == "AUX" || u == "PART" || u == "PRON" || u == "ADV";
+    };
     for (uint32_t e = lowest; e < stop; ++e) {
-      if (tree_.IsPunct(e)) continue;
+      if (tree_.IsPunct(e) || !boundary(e)) continue;
       if (e <= last) parse_end = tokens->size();
       tokens->push_back(e);
       learn::FeatureVector& f = features->emplace_back();
       const uint64_t rel = bucket(static_cast<int64_t>(e) - static_cast<int64_t>(last));
+      const uint64_t side = e < last ? 0 : e == last ? 1 : 2;
       const bool at_end = e + 1 >= stop;
       const uint32_t n = e + 1;  // the first token left out (punctuation included)
-      const std::string next = at_end ? std::string("<end>") : tree_.LowerForm(n);
-      const std::string_view next_upos = at_end ? "<end>" : tree_.Upos(n);
-      const std::string_view next_rel = at_end ? "<end>" : tree_.Deprel(n);
+      const uint64_t next = at_end ? h_end : word(n);
+      const uint64_t next_upos = at_end ? h_end : h(tree_.Upos(n));
+      const uint64_t next_rel = at_end ? h_end : h(tree_.Deprel(n));
       // The phrase the boundary cuts off: the highest ancestor of the next
       // word still after the boundary, and where it hangs.
-      std::string_view top_rel = "<end>", top_where = "<end>";
-      std::string top_head_word = "<end>";
-      std::string_view top_lemma = "<end>";
+      uint64_t top_rel = h_end, top_where = h_end, top_head_word = h_end, top_lemma = h_end;
       if (!at_end) {
         uint32_t top = n;
         for (size_t steps = 0; steps < tree_.size(); ++steps) {
-          const int32_t h = tree_.Head(top);
-          if (h < 0 || static_cast<uint32_t>(h) <= e || static_cast<uint32_t>(h) >= stop) break;
-          top = static_cast<uint32_t>(h);
+          const int32_t up = tree_.Head(top);
+          if (up < 0 || static_cast<uint32_t>(up) <= e || static_cast<uint32_t>(up) >= stop) break;
+          top = static_cast<uint32_t>(up);
         }
-        top_rel = tree_.Deprel(top);
-        top_where = where(tree_.Head(top), e);
-        const int32_t h = tree_.Head(top);
-        if (h >= 0) top_head_word = tree_.LowerForm(static_cast<uint32_t>(h));
-        top_lemma = tree_.Lemma(top);
-      }
-      uint32_t commas = 0;
-      for (uint32_t t = std::min(e, last) + 1; t <= std::max(e, last) && t < stop; ++t) {
-        commas += doc_.TokenForm(t) == ",";
+        top_rel = h(tree_.Deprel(top));
+        top_where = h(where(tree_.Head(top), e));
+        if (const int32_t up = tree_.Head(top); up >= 0)
+          top_head_word = word(static_cast<uint32_t>(up));
+        top_lemma = h(tree_.Lemma(top));
       }
       // Arcs the boundary cuts: content words hanging after it, and later
-      // words hanging inside it.
-      uint32_t out_arcs = 0, in_arcs = 0, verbs = 0;
+      // words hanging inside it; verbs and commas between the parse's end
+      // and this one.
+      uint32_t out_arcs = 0, in_arcs = 0, verbs = 0, commas = 0;
       for (uint32_t t = first; t <= e; ++t) out_arcs += where(tree_.Head(t), e) == "after";
       for (uint32_t t = e + 1; t < stop; ++t) in_arcs += where(tree_.Head(t), e) == "in";
       for (uint32_t t = std::min(e, last) + 1; t <= std::max(e, last) && t < stop; ++t) {
         verbs += tree_.Upos(t) == "VERB";
+        commas += doc_.TokenForm(t) == ",";
       }
-      const std::string_view mark = !at_end && in_marked_[n] ? "quoted" : "plain";
+      const uint64_t mark = !at_end && in_marked_[n];
+      const uint64_t e_upos = h(tree_.Upos(e)), e_rel = h(tree_.Deprel(e));
+      const uint64_t cut = HashFeature(0, top_where, top_rel);
+      const bool top_of_phrase = e == tree_.Hi(e) && where(tree_.Head(e), e) != "in";
       f.Add(HashFeature(1, rel));
-      f.Add(HashFeature(2, rel, HashFeature(0, frame)));
-      f.Add(HashFeature(3, std::to_string(rel), lemma));
+      f.Add(HashFeature(2, rel, h_frame));
+      f.Add(HashFeature(3, rel, h_lemma));
       f.Add(HashFeature(4, next));
       f.Add(HashFeature(5, next_upos, next_rel));
-      f.Add(HashFeature(6, next, frame));
-      f.Add(HashFeature(7, tree_.Upos(e)));
-      f.Add(HashFeature(8, tree_.LowerForm(e)));
-      f.Add(HashFeature(9, tree_.Upos(e), next_upos));
-      f.Add(HashFeature(10, top_where, top_rel));
-      const std::string cut = std::string(top_where) + "|" + std::string(top_rel);
-      f.Add(HashFeature(11, cut, frame));
+      f.Add(HashFeature(6, next, h_frame));
+      f.Add(HashFeature(7, e_upos));
+      f.Add(HashFeature(8, word(e)));
+      f.Add(HashFeature(9, e_upos, next_upos));
+      f.Add(HashFeature(10, cut));
+      f.Add(HashFeature(11, cut, h_frame));
       f.Add(HashFeature(12, top_where, next));
       f.Add(HashFeature(13, std::min<uint32_t>(out_arcs, 3), at_end));
       f.Add(HashFeature(14, std::min<uint32_t>(in_arcs, 4)));
       f.Add(HashFeature(15, std::min<uint32_t>(verbs, 3), e > last));
       f.Add(HashFeature(16, length_bucket(e - first + 1)));
       f.Add(HashFeature(17, mark, next_upos));
-      f.Add(HashFeature(18, at_end ? "end" : "mid", frame));
+      f.Add(HashFeature(18, at_end, h_frame));
       f.Add(HashFeature(19, top_rel));
-      f.Add(HashFeature(20, next, e < last ? "shorter" : e == last ? "parse" : "longer"));
-      f.Add(HashFeature(21, e == tree_.Hi(e) && where(tree_.Head(e), e) != "in" ? "top" : "inner",
-                        next_upos));
-      f.Add(HashFeature(22, next, lemma));
-      f.Add(HashFeature(23, tree_.Deprel(e), next_rel));
+      f.Add(HashFeature(20, next, side));
+      f.Add(HashFeature(21, top_of_phrase, next_upos));
+      f.Add(HashFeature(22, next, h_lemma));
+      f.Add(HashFeature(23, e_rel, next_rel));
       f.Add(HashFeature(24, top_rel, top_head_word));
-      f.Add(HashFeature(25, tree_.Deprel(e), where(tree_.Head(e), e)));
+      f.Add(HashFeature(25, e_rel, h(where(tree_.Head(e), e))));
       f.Add(HashFeature(26, std::min<uint32_t>(commas, 3), e > last));
       f.Add(HashFeature(27, cut, next));
-      f.Add(HashFeature(28, cut, lemma));
+      f.Add(HashFeature(28, cut, h_lemma));
       f.Add(HashFeature(29, cut, top_lemma));
     }
     return parse_end;

@@ -3,8 +3,8 @@
 // content elsewhere: they keep a trailing "to …" clause or "and …" that the
 // parse hung on the cue ("called for X to be taken …"), and drop an oblique
 // the parse hung on the content ("attacked Machado in early-morning
-// tweets"). The model scores every token from the content's first to the
-// end of its sentence as the last one, over features of the words around
+// tweets"). The model scores the tokens near the parse's end that can close
+// a phrase as the last one, over features of the words around
 // the boundary and how the parse crosses it (attribution.cpp extracts
 // them); the best-scoring end wins, the parse's end on ties.
 //
@@ -20,6 +20,7 @@
 
 #include "learn/features.h"
 #include "learn/linear_model.h"
+#include "learn/packed_model.h"
 #include "parley/status.h"
 
 namespace parley::learn {
@@ -31,10 +32,11 @@ namespace parley::quotes {
 class ContentEndModel {
  public:
   // The feature templates of attribution.cpp; bumped when they change.
-  static constexpr const char* kFeatureSet = "content-end-features-1";
+  static constexpr const char* kFeatureSet = "content-end-features-2";
 
   ContentEndModel() = default;
-  explicit ContentEndModel(learn::SparseLinearModel weights) : weights_(std::move(weights)) {}
+  explicit ContentEndModel(learn::SparseLinearModel weights)
+      : weights_(std::move(weights)), packed_(learn::PackedLinearModel::Pack(weights_)) {}
 
   static StatusOr<ContentEndModel> Load(const std::string& path);
   // The same from a file's bytes; `name` is used in messages.
@@ -42,9 +44,10 @@ class ContentEndModel {
   Status Save(const std::string& path) const;
 
   float Score(const learn::FeatureVector& features) const {
-    float score = 0;
-    weights_.Score(features.data(), features.size(), &score);
-    return score;
+    if (packed_.num_features() == 0) return 0;  // no weights
+    int32_t score = 0;
+    packed_.Score(features.data(), features.size(), &score);
+    return static_cast<float>(score) / packed_.scale();
   }
   // The index of the best-scoring end; `fallback` (the parse's end) unless
   // another scores strictly higher.
@@ -52,7 +55,8 @@ class ContentEndModel {
   size_t num_features() const { return weights_.num_features(); }
 
  private:
-  learn::SparseLinearModel weights_;
+  learn::SparseLinearModel weights_;  // what the file holds
+  learn::PackedLinearModel packed_;   // what scores (int16 weights, prefetched)
 };
 
 }  // namespace parley::quotes
