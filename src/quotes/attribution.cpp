@@ -767,8 +767,8 @@ class Finder {
   }
 
   // The content-end model's candidates for a content [first, last] after
-  // cue v: every non-punctuation token from first to the end of the
-  // sentence, with its features (content_model.h). Returns the index of
+  // cue v: the tokens around `last`, within the sentence, that can close a
+  // phrase, with their features (content_model.h). Returns the index of
   // `last`, the parse's end. Template ids are fixed numbers; changing one
   // needs a new ContentEndModel::kFeatureSet.
   size_t EndCandidates(uint32_t v, std::string_view lemma, std::string_view frame, uint32_t first,
