@@ -95,8 +95,18 @@ std::vector<Mark> ScanMarks(std::string_view text, uint32_t begin, uint32_t end)
       const unsigned char d = static_cast<unsigned char>(text[i + 2]);
       m.end = i + 3;
       switch (d) {
-        case 0x9C: m.role = Role::kOpen; break;   // “
-        case 0x9D: m.role = Role::kClose; break;  // ”
+        case 0x9C: m.role = Role::kOpen; break;  // “
+        case 0x9D: {  // ”, or an opening mark typed the wrong way round:
+                      // "a focus group—”I’m working …”" (after a space or a
+                      // dash and right before a word)
+          const unsigned char next = i + 3 < end ? static_cast<unsigned char>(text[i + 3]) : ' ';
+          const bool after_dash =
+              i >= begin + 3 && static_cast<unsigned char>(text[i - 3]) == 0xE2 &&
+              static_cast<unsigned char>(text[i - 2]) == 0x80 && (prev == 0x93 || prev == 0x94);
+          const bool opens = IsWordByte(next) && (IsSpaceOrOpenPunct(prev) || after_dash);
+          m.role = opens ? Role::kOpen : Role::kClose;
+          break;
+        }
         case 0x9E:
           m.role = Role::kOpen;
           m.low = true;

@@ -36,6 +36,19 @@ TEST(QuoteMarks, EveryCommonStyle) {
   EXPECT_EQ(Contents("He said ``we will win'' today."), std::vector<std::string>{"we will win"});
 }
 
+TEST(QuoteMarks, ClosingMarkTypedForAnOpeningOne) {
+  // ” after a dash or a space and right before a word opens a quote;
+  // it does not close one running from the paragraph start.
+  EXPECT_EQ(Contents("A line from the focus group\u2014\u201dI am working harder and falling "
+                     "behind\u201d\u2014became his slogan."),
+            std::vector<std::string>{"I am working harder and falling behind"});
+  EXPECT_EQ(Contents("The sign said \u201dclosed\u201d all week."),
+            std::vector<std::string>{"closed"});
+  // Before a space it still closes: the opening mark is missing.
+  EXPECT_EQ(Contents("No deal at all,\u201d the expert noted."),
+            std::vector<std::string>{"No deal at all,"});
+}
+
 TEST(QuoteMarks, SingleMarksNestInsideDoubleOnesAndApostrophesAreNotMarks) {
   std::vector<int> nesting;
   auto got = Contents(
