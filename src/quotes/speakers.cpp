@@ -273,6 +273,22 @@ class Resolver {
     const bool org = IsOrgNoun(noun);
     if (!org && !IsPersonNoun(noun)) return -1;  // "the proposal" names no one
     const std::string want = org ? "ORG" : "PER";
+    // "The Clinton campaign", "Trump's spokesman": someone tied to a
+    // person or organisation named in the phrase, not its bearer and not
+    // whoever is nearest; only an apposition names them. (A place is no
+    // tie: "the Vermont senator".)
+    bool tied_to_name = false;
+    const TokenColumns& tk = doc_.tokens();
+    for (const Mention& m : doc_.mentions()) {
+      const std::string_view type = doc_.strings().Get(m.type);
+      if (m.token_end > h || m.token_end + 4 < h || (type != "PER" && type != "ORG")) continue;
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+        const std::string_view rel = doc_.strings().Get(tk.deprel[t]);
+        if (tk.head[t] == static_cast<int32_t>(h) && (rel == "nmod:poss" || rel == "compound")) {
+          tied_to_name = true;
+        }
+      }
+    }
     const uint32_t at = h;
     double best_score = -1e9;
     int32_t best = -1;
@@ -294,7 +310,9 @@ class Resolver {
           break;
         }
       }
-      if (Apposition(static_cast<int32_t>(r), noun)) score += 10;
+      const bool apposition = Apposition(static_cast<int32_t>(r), noun);
+      if (tied_to_name && !apposition) continue;
+      if (apposition) score += 10;
       if (RoleConflicts(referents_[r].role, noun)) score -= 6;
       // A person the article gives another office is not the one named by
       // this one; better no name than a wrong one.
@@ -323,7 +341,8 @@ class Resolver {
     return false;
   }
 
-  // 1: he/she (a person), 2: they (a group or organisation), 0: not resolvable.
+  // 1: he/she (a person), 2: they (an organisation: "they" is not one
+  // person named earlier), 0: not resolvable.
   int PronounClass(uint32_t h) const {
     const std::string l = AsciiLower(doc_.TokenForm(h));
     if (l == "he" || l == "him" || l == "she" || l == "her") return 1;
@@ -341,7 +360,7 @@ class Resolver {
       const uint32_t pos = cands_[i].quote.speaker.begin;
       if (pos >= at || ParagraphOf(pos) + 2 < para_at) continue;
       const std::string& type = referents_[resolved_[i]].type;
-      if (want == 1 && type != "PER") continue;
+      if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
       if (pos >= best_pos || best < 0) {
         best = resolved_[i];
         best_pos = pos;
@@ -354,7 +373,7 @@ class Resolver {
       const MentionInfo& m = infos_[k];
       if (m.in_quote || m.referent < 0 || tk.begin[m.token_begin] >= at) continue;
       const std::string& type = referents_[m.referent].type;
-      if ((want == 1 && type == "PER") || (want == 2 && (type == "ORG" || type == "PER"))) {
+      if ((want == 1 && type == "PER") || (want == 2 && type == "ORG")) {
         return m.referent;
       }
     }

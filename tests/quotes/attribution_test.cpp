@@ -240,6 +240,24 @@ TEST(Attribution, PassiveWithAnAgent) {
   EXPECT_NE(q[0].speaker.find("Amy Lowell"), std::string::npos);
 }
 
+TEST(Attribution, TheyIsNotTheLastPersonNamed) {
+  auto q = Quotes(
+      "Mark Olsen spoke first at the hearing.\n\nThey said the plan would cost far too much.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "They");
+  EXPECT_EQ(q[0].name, "");
+}
+
+TEST(Attribution, DescriptionTiedToANameIsNotItsBearer) {
+  // "The Olsen campaign" is not Mark Olsen, nor the nearest organisation.
+  auto q = Quotes(
+      "Mark Olsen visited the Acme Corporation plant on Monday.\n\n"
+      "The Olsen campaign said the visit had gone well.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The Olsen campaign");
+  EXPECT_EQ(q[0].name, "");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
