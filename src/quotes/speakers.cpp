@@ -17,6 +17,7 @@ struct Referent {
   std::string type;
   int32_t entity = -1;
   std::string role;  // from the knowledge base, when linked
+  char gender = 0;   // 'm' or 'f' from an honorific before a name ("Mrs. Clinton"), else 0
 };
 
 struct MentionInfo {
@@ -69,7 +70,8 @@ class Resolver {
         kind_[i] = Kind::kUnresolved;
         continue;
       }
-      resolved_[i] = ResolvePronoun(cands_[i].quote.speaker.begin, want);
+      resolved_[i] = ResolvePronoun(cands_[i].quote.speaker.begin, want,
+                                    PronounGender(static_cast<uint32_t>(h)));
       kind_[i] = resolved_[i] >= 0 ? Kind::kPronoun : Kind::kUnresolved;
     }
     for (size_t i = 0; i < n; ++i) Apply(i);
@@ -119,6 +121,16 @@ class Resolver {
       }
       infos_.push_back(
           {mentions[m].token_begin, mentions[m].token_end, mention_referent_[m], inside});
+      // An honorific right before a name, or as its first word, tells a
+      // person's gender ("Mr. Obama", "Ms. Simonyan").
+      if (mention_referent_[m] < 0) continue;
+      Referent& r = referents_[mention_referent_[m]];
+      for (uint32_t t : {mentions[m].token_begin - 1, mentions[m].token_begin}) {
+        if (t >= doc_.tokens().size() || r.type != "PER") continue;
+        const std::string w = AsciiLower(doc_.TokenForm(t));
+        if (w == "mr." || w == "mr") r.gender = 'm';
+        if (w == "mrs." || w == "mrs" || w == "ms." || w == "ms" || w == "miss") r.gender = 'f';
+      }
     }
   }
 
@@ -349,8 +361,20 @@ class Resolver {
     if (l == "they" || l == "them") return 2;
     return 0;
   }
+  // 'm' for he/him, 'f' for she/her, else 0.
+  char PronounGender(uint32_t h) const {
+    const std::string l = AsciiLower(doc_.TokenForm(h));
+    if (l == "he" || l == "him") return 'm';
+    return l == "she" || l == "her" ? 'f' : 0;
+  }
+  // A referent a pronoun of `gender` cannot name: a person known to be of
+  // the other gender.
+  bool GenderClash(int32_t r, char gender) const {
+    const char g = referents_[r].gender;
+    return gender != 0 && g != 0 && g != gender;
+  }
 
-  int32_t ResolvePronoun(uint32_t at, int want) const {
+  int32_t ResolvePronoun(uint32_t at, int want, char gender) const {
     // The most recent speaker before the pronoun, within two paragraphs.
     const uint32_t para_at = ParagraphOf(at);
     int32_t best = -1;
@@ -361,6 +385,7 @@ class Resolver {
       if (pos >= at || ParagraphOf(pos) + 2 < para_at) continue;
       const std::string& type = referents_[resolved_[i]].type;
       if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
+      if (GenderClash(resolved_[i], gender)) continue;
       if (pos >= best_pos || best < 0) {
         best = resolved_[i];
         best_pos = pos;
@@ -373,6 +398,7 @@ class Resolver {
       const MentionInfo& m = infos_[k];
       if (m.in_quote || m.referent < 0 || tk.begin[m.token_begin] >= at) continue;
       const std::string& type = referents_[m.referent].type;
+      if (GenderClash(m.referent, gender)) continue;
       if ((want == 1 && type == "PER") || (want == 2 && type == "ORG")) {
         return m.referent;
       }

@@ -258,6 +258,17 @@ TEST(Attribution, DescriptionTiedToANameIsNotItsBearer) {
   EXPECT_EQ(q[0].name, "");
 }
 
+TEST(Attribution, PronounSkipsASpeakerOfTheOtherGender) {
+  // The most recent speaker is Mr. Stone; "she" is Ms. Rivera.
+  auto q = Quotes(
+      "Ms. Rivera met Mr. Stone at the mill on Monday. Mr. Stone said the mill would stay "
+      "open.\n\nShe said the workers deserved better pay.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].name, "Stone");
+  EXPECT_EQ(q[1].speaker, "She");
+  EXPECT_EQ(q[1].name, "Rivera");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
