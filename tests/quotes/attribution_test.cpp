@@ -264,9 +264,9 @@ TEST(Attribution, PronounSkipsASpeakerOfTheOtherGender) {
       "Ms. Rivera met Mr. Stone at the mill on Monday. Mr. Stone said the mill would stay "
       "open.\n\nShe said the workers deserved better pay.");
   ASSERT_EQ(q.size(), 2u);
-  EXPECT_EQ(q[0].name, "Stone");
+  EXPECT_NE(q[0].name.find("Stone"), std::string::npos);
   EXPECT_EQ(q[1].speaker, "She");
-  EXPECT_EQ(q[1].name, "Rivera");
+  EXPECT_NE(q[1].name.find("Rivera"), std::string::npos) << q[1].name;
 }
 
 TEST(Attribution, ToldAnOutlet) {
