@@ -291,6 +291,28 @@ class Finder {
         directs[previous].quote.continued = mq.content;
         continue;
       }
+      if (!ok && mq.nested_in < 0) {
+        // Obama “…,” Rep. King told CNN. “…”: a piece after a mixed or
+        // indirect quote whose cue stands between them goes on that quote,
+        // when it is the paragraph's last attribution before the piece.
+        Candidate* last = nullptr;
+        for (Candidate& p : out) {
+          if (p.quote.content.end <= mq.content.begin &&
+              ParagraphOf(p.quote.content.begin) == paragraph &&
+              (last == nullptr || p.quote.content.end > last->quote.content.end)) {
+            last = &p;
+          }
+        }
+        const bool direct_later = previous >= 0 && paragraph == previous_paragraph && last &&
+                                  directs[previous].quote.content.end > last->quote.content.end;
+        if (last != nullptr && !direct_later && last->quote.continued.empty() &&
+            last->cue_token >= 0 && TokenSpan(last->cue_token).begin >= last->quote.content.end &&
+            TokenSpan(last->cue_token).end <= mq.content.begin) {
+          last->quote.continued = mq.content;
+          last->quote.kind = QuoteKind::kMixed;
+          continue;
+        }
+      }
       if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
           !directs[previous].quote.continued.empty() &&
           directs[previous].quote.continued.end <= mq.content.begin &&
@@ -1133,7 +1155,16 @@ class Finder {
         // cue: the first verb of saying set off by a comma after the name.
         for (const Mention& m : doc_.mentions()) {
           const std::string_view type = doc_.strings().Get(m.type);
-          if (m.token_begin != t || (type != "PER" && type != "ORG")) continue;
+          // The name may follow a title: "Rep. Tom McClintock, R-California,".
+          if (m.token_begin < t || m.token_begin > t + 2 || (type != "PER" && type != "ORG")) {
+            continue;
+          }
+          bool titled = true;
+          for (uint32_t k = t; k < m.token_begin; ++k) {
+            const std::string_view w = doc_.TokenForm(k);
+            titled = titled && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+          }
+          if (!titled) continue;
           if (m.token_end >= end || doc_.TokenForm(m.token_end) != ",") break;
           for (uint32_t j = m.token_end + 2; j < end && j < t + 30 && tk.begin[j] < bound.end;
                ++j) {

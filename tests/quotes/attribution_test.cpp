@@ -269,6 +269,26 @@ TEST(Attribution, PronounSkipsASpeakerOfTheOtherGender) {
   EXPECT_NE(q[1].name.find("Rivera"), std::string::npos) << q[1].name;
 }
 
+TEST(Attribution, QuoteFirstWithATitleAndADescription) {
+  auto q = Quotes(
+      "\u201cI think it is a terrible idea,\u201d Rep. Tom Hale, a Republican who chairs the "
+      "budget panel, told reporters on Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_NE(q[0].speaker.find("Tom Hale"), std::string::npos);
+}
+
+TEST(Attribution, QuotedPieceAfterAMixedQuoteGoesOnIt) {
+  // The cue "told" stands between the mixed quote and the next piece.
+  auto q = Quotes(
+      "The president's long speech \u201ccould have been better,\u201d Peter King told reporters. "
+      "\u201cI think he should have said there is honest disagreement.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].continued, "I think he should have said there is honest disagreement.");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
