@@ -938,25 +938,34 @@ class Finder {
     const uint32_t begin = sent.token_begin;
     const uint32_t end = std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(tree_.size()));
     auto comma = [&](uint32_t t) { return t >= begin && t < end && doc_.TokenForm(t) == ","; };
-    // A few words, none a verb or inside quotation marks, up to a comma.
+    // Only punctuation from t to the sentence's end.
+    auto final = [&](uint32_t t) {
+      for (; t < end; ++t) {
+        if (!tree_.IsPunct(t) || in_marked_[t]) return false;
+      }
+      return true;
+    };
+    // A few words, none a verb or inside quotation marks, up to a comma (or,
+    // after the cue, to the sentence's end): the subject.
     auto phrase_end = [&](uint32_t from, int step) -> int64_t {
       int64_t t = from;
       for (int k = 0; k < 6; ++k, t += step) {
         if (t < begin || t >= end) return -1;
         const auto u = static_cast<uint32_t>(t);
-        if (comma(u)) return k == 0 ? -1 : t;
+        if (comma(u) || (step > 0 && k > 0 && final(u))) return k == 0 ? -1 : t;
         const std::string_view upos = tree_.Upos(u);
         if (upos == "VERB" || upos == "AUX" || upos == "PUNCT" || in_marked_[u]) return -1;
       }
       return -1;
     };
     uint32_t before_comma, after_comma, head;
-    if (int64_t s = v > begin ? phrase_end(v - 1, -1) : -1; s >= 0 && comma(v + 1)) {
-      before_comma = static_cast<uint32_t>(s);  // "A, Mr. Obama said, B"
+    if (int64_t s = v > begin ? phrase_end(v - 1, -1) : -1;
+        s >= 0 && (comma(v + 1) || final(v + 1))) {
+      before_comma = static_cast<uint32_t>(s);  // "A, Mr. Obama said, B" / "A, Mr. Obama said."
       after_comma = v + 1;
       head = v - 1;
     } else if (int64_t e = comma(v - 1) ? phrase_end(v + 1, 1) : -1; e >= 0) {
-      before_comma = v - 1;  // "A, said Mr. Obama, B"
+      before_comma = v - 1;  // "A, said Mr. Obama, B" / "A, said Mr. Obama."
       after_comma = static_cast<uint32_t>(e);
       head = static_cast<uint32_t>(e) - 1;
     } else {
@@ -971,14 +980,27 @@ class Finder {
     const Span speaker =
         head < v ? tree_.SpanOf(before_comma + 1, v - 1) : tree_.SpanOf(v + 1, after_comma - 1);
     uint32_t first = begin, last = before_comma, rest_first = after_comma + 1, rest_last = end - 1;
-    if (last == first || !tree_.TrimPunct(first, --last)) return false;
-    if (!tree_.TrimPunct(rest_first, rest_last) || rest_last - rest_first < 1) return false;
-    // "…, he said, adding that …" and "…, he said, and …" are other shapes.
-    const std::string_view next = tree_.Upos(rest_first);
-    if (next == "CCONJ" || doc_.strings().Get(doc_.tokens().xpos[rest_first]) == "VBG")
-      return false;
+    if (last == first || !tree_.TrimPunct(first, --last) || last == first) return false;
+    // B goes on the sentence only if it is a clause ("…, said X, chief
+    // economist at Y." ends with X's description).
+    bool has_rest = rest_first < end && tree_.TrimPunct(rest_first, rest_last);
+    if (has_rest) {
+      bool clause = false;
+      for (uint32_t t = rest_first; t <= rest_last && !clause; ++t) {
+        clause = tree_.Upos(t) == "VERB" || tree_.Upos(t) == "AUX";
+      }
+      // "…, he said, adding that …" and "…, he said, and …" are other shapes.
+      const std::string_view next = tree_.Upos(rest_first);
+      if (next == "CCONJ" || doc_.strings().Get(doc_.tokens().xpos[rest_first]) == "VBG") {
+        return false;
+      }
+      if (!clause) {
+        if (head < v) return false;  // "A, X said, a description" is no shape of ours
+        has_rest = false;
+      }
+    }
     SetIndirect(c, first, last, v);
-    c.quote.continued = tree_.SpanOf(rest_first, rest_last);
+    if (has_rest) c.quote.continued = tree_.SpanOf(rest_first, rest_last);
     SetCue(c, v, v, tree_.Lemma(v));
     c.speaker_head = static_cast<int32_t>(head);
     c.quote.speaker = speaker;

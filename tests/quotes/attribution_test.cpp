@@ -190,6 +190,18 @@ TEST(Attribution, ParentheticalCueBetweenTheHalvesOfItsContent) {
   EXPECT_EQ(q[0].speaker, "Helen Ruiz");
   EXPECT_EQ(q[0].content, "Too often");
   EXPECT_EQ(q[0].continued, "the debate over the mine turns into a shouting match");
+  // After the cue, a description of the speaker, not more of the content.
+  q = Quotes(
+      "Some lenders may keep their rates unchanged this year, said Tara Quist, chief economist "
+      "at Lendwell.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Some lenders may keep their rates unchanged this year");
+  EXPECT_EQ(q[0].continued, "");
+  EXPECT_NE(q[0].speaker.find("Tara Quist"), std::string::npos);
+  // At the end of the sentence: all that comes before the subject.
+  q = Quotes("All the same, this should not stop people from saving, Tara Quist said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "All the same, this should not stop people from saving");
 }
 
 TEST(Attribution, ColonParagraphIntroducesTheNextOnesQuote) {
