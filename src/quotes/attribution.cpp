@@ -976,6 +976,11 @@ class Finder {
       if (m.token_begin <= head && head < m.token_end) head = m.token_end - 1;
     }
     if (!AcceptableSpeaker(static_cast<int32_t>(head), CueClass::kSpeech)) return false;
+    // After the cue, an object is no subject: "…, told reporters."
+    if (head > v &&
+        (tree_.Lemma(v) == "tell" || tree_.Deprel(head) == "obj" || tree_.Deprel(head) == "iobj")) {
+      return false;
+    }
     // The speaker is the whole phrase between the commas and the cue.
     const Span speaker =
         head < v ? tree_.SpanOf(before_comma + 1, v - 1) : tree_.SpanOf(v + 1, after_comma - 1);
