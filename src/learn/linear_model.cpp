@@ -47,7 +47,9 @@ void SparseLinearModel::Save(ModelWriter& w) const {
   // Copy into zeroed memory so the padding bytes of Entry are zero and the
   // same weights always give the same file.
   std::vector<Entry> clean(entries_.size());
-  std::memset(static_cast<void*>(clean.data()), 0, clean.size() * sizeof(Entry));
+  if (!clean.empty()) {  // an empty model has no data() to clear
+    std::memset(static_cast<void*>(clean.data()), 0, clean.size() * sizeof(Entry));
+  }
   for (size_t k = 0; k < entries_.size(); ++k) {
     clean[k].cls = entries_[k].cls;
     clean[k].weight = entries_[k].weight;
