@@ -46,6 +46,18 @@ bool Prepare(const std::string& dir, const Pipeline& pipeline, int threads, Poln
   return true;
 }
 
+// The cue and content-end examples of every annotation of a split.
+void AddExamples(PolnearSplit& split, const quotes::CueLexicon& lexicon,
+                 std::vector<quotes::LabelledCue>* cues, std::vector<quotes::LabelledEnd>* ends) {
+  for (size_t i = 0; i < split.annotations.size(); ++i) {
+    std::vector<quotes::GoldQuote> gold;
+    for (const GoldAttribution& g : split.annotations[i].attributions) {
+      gold.push_back({g.cue, g.content});
+    }
+    quotes::AddCueExamples(split.articles[split.article_of[i]], lexicon, gold, cues, ends);
+  }
+}
+
 int RunTrainQuotes(TrainQuoteFlags& f) {
   PipelineFlags pf;
   pf.stages = kBeforeQuotes;
@@ -71,13 +83,7 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   if (!Prepare(f.train, *pipeline, threads, &train, &rejected)) return kExitIo;
   std::vector<quotes::LabelledCue> examples;
   std::vector<quotes::LabelledEnd> ends;
-  for (size_t i = 0; i < train.annotations.size(); ++i) {
-    std::vector<quotes::GoldQuote> gold;
-    for (const GoldAttribution& g : train.annotations[i].attributions) {
-      gold.push_back({g.cue, g.content});
-    }
-    quotes::AddCueExamples(train.articles[train.article_of[i]], *lexicon, gold, &examples, &ends);
-  }
+  AddExamples(train, *lexicon, &examples, &ends);
   if (examples.empty()) {
     std::fprintf(stderr, "%s: %s has no verb candidates to learn from\n", kCmd, f.train.c_str());
     return kExitRejected;
@@ -120,13 +126,7 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   {
     std::vector<quotes::LabelledCue> dev_cues;
     std::vector<quotes::LabelledEnd> dev_ends;
-    for (size_t i = 0; i < dev.annotations.size(); ++i) {
-      std::vector<quotes::GoldQuote> gold;
-      for (const GoldAttribution& g : dev.annotations[i].attributions) {
-        gold.push_back({g.cue, g.content});
-      }
-      quotes::AddCueExamples(dev.articles[dev.article_of[i]], *lexicon, gold, &dev_cues, &dev_ends);
-    }
+    AddExamples(dev, *lexicon, &dev_cues, &dev_ends);
     double parse = 0;
     const double chosen = quotes::ScoreContentEnds(end_model, dev_ends, &parse);
     std::printf(

@@ -50,30 +50,30 @@ class QuoteStage : public Stage {
   const std::optional<ContentEndModel> ends_;
 };
 
+// Loads `path` into *model when the file exists; leaves it empty otherwise.
+template <typename Model>
+Status LoadIfPresent(const std::string& path, std::optional<Model>* model) {
+  if (!std::filesystem::exists(path)) return Status::Ok();
+  auto loaded = Model::Load(path);
+  if (!loaded.ok()) return loaded.status();
+  *model = std::move(*loaded);
+  return Status::Ok();
+}
+
 }  // namespace
 }  // namespace quotes
 
 StatusOr<std::unique_ptr<Stage>> MakeQuoteStage(const std::string& models_dir) {
   auto lexicon = quotes::CueLexicon::Load(models_dir + "/cues.tsv");
   if (!lexicon.ok()) return lexicon.status();
-  // The learned cue model is optional: a models folder without it (a user's
-  // own lexicon only) decides verb cues by the lexicon.
+  // The learned models are optional: a models folder without cues.model (a
+  // user's own lexicon only) decides verb cues by the lexicon, and without
+  // content.model contents end where the parse ends them. One that is there
+  // must load.
   std::optional<quotes::CueModel> model;
-  const std::string model_path = models_dir + "/cues.model";
-  if (std::filesystem::exists(model_path)) {
-    auto loaded = quotes::CueModel::Load(model_path);
-    if (!loaded.ok()) return loaded.status();
-    model = std::move(*loaded);
-  }
-  // So is the content-end model: without it contents end where the parse
-  // ends them.
   std::optional<quotes::ContentEndModel> ends;
-  const std::string ends_path = models_dir + "/content.model";
-  if (std::filesystem::exists(ends_path)) {
-    auto loaded = quotes::ContentEndModel::Load(ends_path);
-    if (!loaded.ok()) return loaded.status();
-    ends = std::move(*loaded);
-  }
+  if (Status s = quotes::LoadIfPresent(models_dir + "/cues.model", &model); !s.ok()) return s;
+  if (Status s = quotes::LoadIfPresent(models_dir + "/content.model", &ends); !s.ok()) return s;
   return std::unique_ptr<Stage>(
       std::make_unique<quotes::QuoteStage>(std::move(*lexicon), std::move(model), std::move(ends)));
 }

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "core/ascii.h"
+#include "file_bytes.h"
 #include "learn/model_io.h"
 #include "ner/doc_context.h"
 #include "ner/hashing.h"
@@ -35,13 +35,6 @@ std::vector<NerDocument> TinyDocs() {
   auto docs = ReadConll(kData + "/tiny.conll");
   EXPECT_TRUE(docs.ok()) << docs.status().ToString();
   return docs.ok() ? *docs : std::vector<NerDocument>{};
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string TempPath(const char* name) {
@@ -137,7 +130,7 @@ TEST(NerModelFile, RoundTripsAndPredictsTheSame) {
     EXPECT_EQ(m->Predict(in), loaded->Predict(in));
   }
   // A truncated file is reported, not read.
-  std::string bytes = Slurp(path);
+  std::string bytes = test::FileBytes(path);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2);
   auto broken = NerModel::Load(path);
   EXPECT_FALSE(broken.ok());

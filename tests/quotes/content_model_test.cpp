@@ -4,9 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "file_bytes.h"
 #include "learn/features.h"
 #include "quotes/cue_trainer.h"
 
@@ -41,13 +40,6 @@ std::vector<LabelledEnd> Examples() {
   return out;
 }
 
-std::string Bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(ContentEndModel, LearnsTheBestEnd) {
   EndTrainReport report;
   const ContentEndModel m = TrainContentEndModel(Examples(), CueTrainOptions{}, &report);
@@ -77,7 +69,7 @@ TEST(ContentEndModel, RoundTripDeterminismAndChecks) {
   const std::string b = (fs::temp_directory_path() / "parley_content_b.model").string();
   ASSERT_TRUE(TrainContentEndModel(Examples(), CueTrainOptions{}).Save(a).ok());
   ASSERT_TRUE(TrainContentEndModel(Examples(), CueTrainOptions{}).Save(b).ok());
-  EXPECT_EQ(Bytes(a), Bytes(b));
+  EXPECT_EQ(test::FileBytes(a), test::FileBytes(b));
   auto loaded = ContentEndModel::Load(a);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   const ContentEndModel trained = TrainContentEndModel(Examples(), CueTrainOptions{});
@@ -90,7 +82,7 @@ TEST(ContentEndModel, RoundTripDeterminismAndChecks) {
   auto wrong = ContentEndModel::Load(b);
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.status().message().find(b), std::string::npos);
-  const std::string bytes = Bytes(a);
+  const std::string bytes = test::FileBytes(a);
   EXPECT_FALSE(ContentEndModel::FromBytes(bytes.substr(0, bytes.size() - 3), "cut.model").ok());
   EXPECT_FALSE(ContentEndModel::Load(a + ".missing").ok());
   fs::remove(a);

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
+#include "file_bytes.h"
 #include "learn/features.h"
 #include "quotes/cue_trainer.h"
 
@@ -35,13 +35,6 @@ std::vector<LabelledCue> Examples() {
   return out;
 }
 
-std::string Bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(CueModel, KeepsLemmasThatAreCuesOftenEnough) {
   CueTrainReport report;
   CueModel m = TrainCueModel(Examples(), CueTrainOptions{}, &report);
@@ -63,7 +56,7 @@ TEST(CueModel, RoundTripAndDeterminism) {
   options.threshold = 0.5f;
   ASSERT_TRUE(TrainCueModel(Examples(), options).Save(a).ok());
   ASSERT_TRUE(TrainCueModel(Examples(), options).Save(b).ok());
-  EXPECT_EQ(Bytes(a), Bytes(b));
+  EXPECT_EQ(test::FileBytes(a), test::FileBytes(b));
   auto loaded = CueModel::Load(a);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   const CueModel trained = TrainCueModel(Examples(), options);
@@ -86,7 +79,7 @@ TEST(CueModel, RefusesOtherFilesByName) {
   EXPECT_NE(bad.status().message().find(path), std::string::npos);
   // A truncated file.
   ASSERT_TRUE(TrainCueModel(Examples(), CueTrainOptions{}).Save(path).ok());
-  const std::string bytes = Bytes(path);
+  const std::string bytes = test::FileBytes(path);
   {
     std::ofstream out(path, std::ios::binary);
     out << bytes.substr(0, bytes.size() - 5);
