@@ -74,6 +74,18 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
     std::fprintf(stderr, "%s: %s\n", kCmd, lexicon.status().ToString().c_str());
     return kExitIo;
   }
+  if (f.content_out.empty()) {
+    f.content_out = (std::filesystem::path(f.out).parent_path() / "content.model").string();
+  }
+  // Where the models go is checked before minutes of work, not after.
+  for (const std::string& out : {f.out, f.content_out}) {
+    const std::filesystem::path folder = std::filesystem::path(out).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder)) {
+      std::fprintf(stderr, "%s: io_error: no folder %s to write %s in\n", kCmd,
+                   folder.string().c_str(), out.c_str());
+      return kExitIo;
+    }
+  }
   const int threads = f.threads > 0
                           ? f.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -109,9 +121,6 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
     return kExitIo;
   }
   std::printf("wrote %s (threshold %.2f)\n", f.out.c_str(), model.threshold());
-  if (f.content_out.empty()) {
-    f.content_out = (std::filesystem::path(f.out).parent_path() / "content.model").string();
-  }
   if (Status s = end_model.Save(f.content_out); !s.ok()) {
     std::fprintf(stderr, "%s: %s\n", kCmd, s.ToString().c_str());
     return kExitIo;

@@ -115,6 +115,12 @@ TEST(TrainQuotesCli, RefusesAFolderWithNothingToLearn) {
   EXPECT_NE(r.err.find("no verb candidates"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir / "x.model"));
   EXPECT_EQ(RunParley("train quotes --polnear " + (dir / "missing").string()).exit_code, 3);
+  // A model folder that does not exist is refused before any training.
+  auto r2 = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
+                      " --out " + (dir / "nowhere" / "cues.model").string());
+  EXPECT_EQ(r2.exit_code, 3);
+  EXPECT_NE(r2.err.find("no folder"), std::string::npos) << r2.err;
+  EXPECT_EQ(r2.out.find("trained on"), std::string::npos) << r2.out;
   fs::remove_all(dir);
 }
 
