@@ -71,4 +71,20 @@ Status Pipeline::Process(Document& doc, StageTimes* times) const {
   return Status::Ok();
 }
 
+void Pipeline::ProcessBatch(std::span<Document* const> docs, std::span<Status> statuses,
+                            StageTimes* times) const {
+  if (times && times->seconds.size() < stages_.size()) times->seconds.resize(stages_.size(), 0.0);
+  for (size_t k = 0; k < docs.size() && k < statuses.size(); ++k) statuses[k] = Status::Ok();
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    double t0 = times ? ThreadCpuSeconds() : 0.0;
+    for (size_t k = 0; k < docs.size() && k < statuses.size(); ++k) {
+      if (!statuses[k].ok()) continue;
+      Status s = stages_[i]->Process(*docs[k]);
+      if (!s.ok())
+        statuses[k] = Status(s.code(), std::string(stages_[i]->name()) + ": " + s.message());
+    }
+    if (times) times->seconds[i] += ThreadCpuSeconds() - t0;
+  }
+}
+
 }  // namespace parley
