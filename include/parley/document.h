@@ -24,6 +24,8 @@ struct Span {
   uint32_t end = 0;
   uint32_t size() const { return end - begin; }
   bool empty() const { return begin == end; }
+  // Whether the two share a byte.
+  bool Overlaps(Span o) const { return begin < o.end && o.begin < end; }
   friend bool operator==(const Span&, const Span&) = default;
 };
 

@@ -89,7 +89,7 @@ double Jaccard(const TokenSet& a, const TokenSet& b) {
 bool Overlaps(Span a, const std::vector<Span>& spans) {
   if (a.empty()) return false;
   for (Span s : spans) {
-    if (a.begin < s.end && s.begin < a.end) return true;
+    if (a.Overlaps(s)) return true;
   }
   return false;
 }

@@ -282,9 +282,7 @@ class Finder {
         ok = true;
       }
       if (mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
-          directs[previous].quote.continued.empty() && directs[previous].cue_token >= 0 &&
-          TokenSpan(directs[previous].cue_token).begin >= directs[previous].quote.content.end &&
-          TokenSpan(directs[previous].cue_token).end <= mq.content.begin &&
+          directs[previous].quote.continued.empty() && CueBetween(directs[previous], mq) &&
           (!ok || c.cue_token == directs[previous].cue_token)) {
         // “…,” she said. “…” and “…,” she said, “…”: the second piece goes
         // on the same quote.
@@ -306,8 +304,7 @@ class Finder {
         const bool direct_later = previous >= 0 && paragraph == previous_paragraph && last &&
                                   directs[previous].quote.content.end > last->quote.content.end;
         if (last != nullptr && !direct_later && last->quote.continued.empty() &&
-            last->cue_token >= 0 && TokenSpan(last->cue_token).begin >= last->quote.content.end &&
-            TokenSpan(last->cue_token).end <= mq.content.begin) {
+            CueBetween(*last, mq)) {
           last->quote.continued = mq.content;
           last->quote.kind = QuoteKind::kMixed;
           continue;
@@ -358,6 +355,18 @@ class Finder {
 
  private:
   Span TokenSpan(int32_t t) const { return tree_.SpanOf(t, t); }
+
+  // Whether p's cue stands between p's content and the quoted piece next
+  // ("“…,” she said, “…”"): the piece may go on p.
+  bool CueBetween(const Candidate& p, const MarkedQuote& next) const {
+    return p.cue_token >= 0 && TokenSpan(p.cue_token).begin >= p.quote.content.end &&
+           TokenSpan(p.cue_token).end <= next.content.begin;
+  }
+
+  // A verb the lexicon lists as one of saying.
+  bool SpeechVerb(uint32_t t) const {
+    return tree_.Upos(t) == "VERB" && lex_.Verb(tree_.Lemma(t)) == CueClass::kSpeech;
+  }
 
   // Whether the text in [from, to) is only spaces, punctuation and marks.
   bool NoWordsBetween(uint32_t from, uint32_t to) const {
@@ -678,8 +687,8 @@ class Finder {
       learn::FeatureVector features;
       VerbFeatures(v, lemma, cls, frame, comp, static_cast<uint32_t>(subject), subject_rel, first,
                    last, &features);
-      // The content's end, when it follows the cue: the model's choice
-      // among every token to the end of the sentence.
+      // The content's end, when it follows the cue: the content-end model's
+      // choice among the ends EndCandidates offers.
       const bool movable_end = first > v && !has_rest;
       if (collect_ != nullptr) {
         CueExample e;
@@ -930,10 +939,7 @@ class Finder {
   // the words before it for its subject; the commas say otherwise. The
   // content is both sides of the cue.
   bool FromParenthetical(uint32_t v, Candidate& c) {
-    if (in_marked_[v] || tree_.Upos(v) != "VERB" ||
-        lex_.Verb(tree_.Lemma(v)) != CueClass::kSpeech) {
-      return false;
-    }
+    if (in_marked_[v] || !SpeechVerb(v)) return false;
     const Sentence& sent = tree_.SentenceAt(tree_.SentenceOf(v));
     const uint32_t begin = sent.token_begin;
     const uint32_t end = std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(tree_.size()));
@@ -1196,8 +1202,7 @@ class Finder {
           for (uint32_t j = m.token_end + 2; j < end && j < t + 30 && tk.begin[j] < bound.end;
                ++j) {
             if (in_marked_[j]) break;
-            if (doc_.TokenForm(j - 1) != "," || tree_.Upos(j) != "VERB") continue;
-            if (lex_.Verb(tree_.Lemma(j)) != CueClass::kSpeech) continue;
+            if (doc_.TokenForm(j - 1) != "," || !SpeechVerb(j)) continue;
             c.cue_token = static_cast<int32_t>(j);
             SetCue(c, j, j, tree_.Lemma(j));
             c.speaker_head = static_cast<int32_t>(MentionHead(m));
@@ -1238,9 +1243,8 @@ class Finder {
           ParagraphOf(tk.begin[t - 1]) + 1 == ParagraphOf(tk.begin[t])) {
         const uint32_t j = t - 2;
         const int32_t s = SubjectOf(j);
-        if (tree_.Upos(j) == "VERB" && lex_.Verb(tree_.Lemma(j)) == CueClass::kSpeech &&
-            AcceptableSpeaker(s, CueClass::kSpeech) && static_cast<uint32_t>(s) < j &&
-            ParagraphOf(tk.begin[s]) == ParagraphOf(tk.begin[j])) {
+        if (SpeechVerb(j) && AcceptableSpeaker(s, CueClass::kSpeech) &&
+            static_cast<uint32_t>(s) < j && ParagraphOf(tk.begin[s]) == ParagraphOf(tk.begin[j])) {
           c.cue_token = static_cast<int32_t>(j);
           SetCue(c, j, j, tree_.Lemma(j));
           SetSpeaker(c, static_cast<uint32_t>(s));

@@ -13,11 +13,8 @@ namespace parley::quotes {
 
 namespace {
 
-bool Overlaps(Span a, Span b) {
-  return a.begin < b.end && b.begin < a.end;
-}
 bool OverlapsAny(Span a, const std::vector<Span>& pieces) {
-  return std::any_of(pieces.begin(), pieces.end(), [&](Span p) { return Overlaps(a, p); });
+  return std::any_of(pieces.begin(), pieces.end(), [&](Span p) { return a.Overlaps(p); });
 }
 
 // How well each of e's possible ends matches the gold attribution with the
@@ -131,10 +128,6 @@ CueModel TrainCueModel(const std::vector<LabelledCue>& examples, const CueTrainO
   }
   return model;
 }
-
-}  // namespace parley::quotes
-
-namespace parley::quotes {
 
 ContentEndModel TrainContentEndModel(const std::vector<LabelledEnd>& examples,
                                      const CueTrainOptions& options, EndTrainReport* report) {
