@@ -144,7 +144,7 @@ int RunTrainQuotes(TrainQuoteFlags& f) {
   }
   std::printf("%10s %10s %10s %10s %10s\n", "threshold", "content P", "content R", "content F1",
               "source F1");
-  std::vector<float> sweep = {-1.0f, -0.5f, -0.25f, 0.0f, 0.25f, 0.5f, 1.0f, 2.0f};
+  std::vector<float> sweep = {-4.0f, -3.0f, -2.0f, -1.0f, -0.5f, 0.0f, 0.5f, 1.0f, 2.0f};
   if (std::find(sweep.begin(), sweep.end(), f.options.threshold) == sweep.end()) {
     sweep.push_back(f.options.threshold);
     std::sort(sweep.begin(), sweep.end());

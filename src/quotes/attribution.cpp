@@ -67,6 +67,7 @@ class Tree {
   }
   std::string_view Deprel(uint32_t i) const { return doc_.strings().Get(tk_.deprel[i]); }
   std::string_view Upos(uint32_t i) const { return doc_.strings().Get(tk_.upos[i]); }
+  std::string_view Xpos(uint32_t i) const { return doc_.strings().Get(tk_.xpos[i]); }
   std::string_view Lemma(uint32_t i) const { return doc_.strings().Get(tk_.lemma[i]); }
   std::string LowerForm(uint32_t i) const { return AsciiLower(doc_.TokenForm(i)); }
   const std::vector<uint32_t>& Children(uint32_t i) const { return children_[i]; }
@@ -281,8 +282,23 @@ class Finder {
         c.continuation = true;
         ok = true;
       }
+      // The paragraph's last mixed or indirect quote before the piece.
+      Candidate* last = nullptr;
+      if (mq.nested_in < 0) {
+        for (Candidate& p : out) {
+          if (p.quote.content.end <= mq.content.begin &&
+              ParagraphOf(p.quote.content.begin) == paragraph &&
+              (last == nullptr || p.quote.content.end > last->quote.content.end)) {
+            last = &p;
+          }
+        }
+      }
+      const bool direct_later = previous >= 0 && paragraph == previous_paragraph && last &&
+                                directs[previous].quote.content.end > last->quote.content.end;
       if (mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
           directs[previous].quote.continued.empty() && CueBetween(directs[previous], mq) &&
+          (last == nullptr || last->quote.kind != QuoteKind::kMixed ||
+           last->quote.content.begin < directs[previous].quote.content.end) &&
           (!ok || c.cue_token == directs[previous].cue_token)) {
         // “…,” she said. “…” and “…,” she said, “…”: the second piece goes
         // on the same quote.
@@ -293,16 +309,6 @@ class Finder {
         // Obama “…,” Rep. King told CNN. “…”: a piece after a mixed or
         // indirect quote whose cue stands between them goes on that quote,
         // when it is the paragraph's last attribution before the piece.
-        Candidate* last = nullptr;
-        for (Candidate& p : out) {
-          if (p.quote.content.end <= mq.content.begin &&
-              ParagraphOf(p.quote.content.begin) == paragraph &&
-              (last == nullptr || p.quote.content.end > last->quote.content.end)) {
-            last = &p;
-          }
-        }
-        const bool direct_later = previous >= 0 && paragraph == previous_paragraph && last &&
-                                  directs[previous].quote.content.end > last->quote.content.end;
         if (last != nullptr && !direct_later && last->quote.continued.empty() &&
             CueBetween(*last, mq)) {
           last->quote.continued = mq.content;
@@ -472,6 +478,12 @@ class Finder {
       const std::string_view d = tree_.Deprel(t);
       const int32_t h = tree_.Head(t);
       if (h < 0 || !(d == "xcomp" || d == "advcl" || d == "conj")) return -1;
+      // "Asked about X, she said …": a past participle's subject is the
+      // one asked, not the asker.
+      if (d == "advcl" && static_cast<int32_t>(t) < h &&
+          (tree_.Xpos(t) == "VBN" || tree_.Xpos(t) == "VBD")) {
+        return -1;
+      }
       t = static_cast<uint32_t>(h);
     }
     return -1;
@@ -618,6 +630,13 @@ class Finder {
         rest_first = vhi + 1;
         rest_last = hhi;
         has_rest = tree_.TrimPunct(rest_first, rest_last);
+        if (has_rest && ParticipleOpening(first, last)) {
+          // "Asked about X, she said, …": the participle clause says when
+          // or why, not what.
+          first = rest_first;
+          last = rest_last;
+          has_rest = false;
+        }
       }
       found = true;
       frame = "parataxis";
@@ -718,6 +737,29 @@ class Finder {
     if (prt >= 0 && static_cast<uint32_t>(prt) < v) c.quote.cue = tree_.SpanOf(prt, v);
     SetSpeaker(c, static_cast<uint32_t>(subject));
     FindChannel(v, c);
+    return true;
+  }
+
+  // Whether tokens [first, last] are one participle clause opening the
+  // sentence, with no subject or conjunction of its own ("Asked about X",
+  // "Following the vote"): a frame for the quote, not part of it.
+  bool ParticipleOpening(uint32_t first, uint32_t last) const {
+    if (!tree_.TrimPunct(first, last)) return false;
+    const std::string_view x = tree_.Xpos(first);
+    if (tree_.Upos(first) != "VERB" || (x != "VBN" && x != "VBG" && x != "VBD")) return false;
+    for (uint32_t k : tree_.Children(first)) {
+      const std::string_view d = tree_.Deprel(k);
+      if (k < first || d == "mark" || d == "nsubj" || d == "nsubj:pass" || d == "aux") return false;
+    }
+    for (uint32_t t = first + 1; t <= last; ++t) {
+      int32_t h = tree_.Head(t);
+      for (size_t steps = 0; h >= 0 && h != static_cast<int32_t>(first) && steps < tree_.size();
+           ++steps) {
+        if (h < static_cast<int32_t>(first) || h > static_cast<int32_t>(last)) return false;
+        h = tree_.Head(static_cast<uint32_t>(h));
+      }
+      if (h != static_cast<int32_t>(first)) return false;
+    }
     return true;
   }
 
@@ -995,7 +1037,13 @@ class Finder {
     // B goes on the sentence only if it is a clause ("…, said X, chief
     // economist at Y." ends with X's description).
     bool has_rest = rest_first < end && tree_.TrimPunct(rest_first, rest_last);
-    if (has_rest) {
+    if (ParticipleOpening(first, last)) {
+      // "Asked about X, she said, B": B alone is the content.
+      if (!has_rest) return false;
+      first = rest_first;
+      last = rest_last;
+      has_rest = false;
+    } else if (has_rest) {
       bool clause = false;
       for (uint32_t t = rest_first; t <= rest_last && !clause; ++t) {
         clause = tree_.Upos(t) == "VERB" || tree_.Upos(t) == "AUX";

@@ -301,6 +301,38 @@ TEST(Attribution, QuotedPieceAfterAMixedQuoteGoesOnIt) {
   EXPECT_EQ(q[0].continued, "I think he should have said there is honest disagreement.");
 }
 
+TEST(Attribution, PieceAfterAMixedQuoteIsNotTheEarlierDirectOnes) {
+  // A mixed quote with its own cue stands between the direct quote and the
+  // last piece: the piece goes on the mixed quote, not on the first one.
+  auto q = Quotes(
+      "\u201cWe will not close the clinic,\u201d Ms. Avery said. \u201cThe town needs the "
+      "beds\u201d more than the county needs the savings, she said. \u201cNobody wants to "
+      "drive two hours.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].continued, "");
+  EXPECT_EQ(q[1].kind, "mixed");
+  EXPECT_EQ(q[1].continued, "Nobody wants to drive two hours.");
+}
+
+TEST(Attribution, AParticipleOpeningIsNotContent) {
+  // "Asked about X, she said, “…”": the quote alone is the content, and the
+  // one asked is not the speaker of "asked".
+  auto q = Quotes(
+      "Asked about the delay, Mr. Osei said, \u201cWe are waiting for the inspectors.\u201d\n"
+      "Asked to name the supplier, Ms. Lund said, \"I will not go into that.\"");
+  ASSERT_EQ(q.size(), 2u);
+  for (const Found& f : q) {
+    EXPECT_EQ(f.kind, "direct") << f.content;
+    EXPECT_EQ(f.cue, "said") << f.content;
+    EXPECT_EQ(f.continued, "") << f.content;
+  }
+  EXPECT_EQ(q[0].content, "We are waiting for the inspectors.");
+  EXPECT_EQ(q[0].speaker, "Mr. Osei");
+  EXPECT_EQ(q[1].content, "I will not go into that.");
+  EXPECT_EQ(q[1].speaker, "Ms. Lund");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
