@@ -211,7 +211,8 @@ class Finder {
     std::vector<Candidate> accepted;
     for (Candidate& c : parsed) {
       bool clash = false;
-      for (const Candidate& a : accepted) {
+      for (Candidate& a : accepted) {
+        if (SplitAtCoordinatedCue(a, c)) continue;
         if (ContentsOverlap(a.quote, c.quote) ||
             (c.cue_token >= 0 && ContentOverlaps(a.quote, TokenSpan(c.cue_token))) ||
             (a.cue_token >= 0 && ContentOverlaps(c.quote, TokenSpan(a.cue_token)))) {
@@ -759,6 +760,38 @@ class Finder {
         h = tree_.Head(static_cast<uint32_t>(h));
       }
       if (h != static_cast<int32_t>(first)) return false;
+    }
+    return true;
+  }
+
+  // "X said A and warned B", parsed with "warned" coordinated inside A: when
+  // c's cue is a finite verb conjoined to a word of a's content, a's content
+  // ends before the conjunction and both stand, and c without a subject of
+  // its own takes a's speaker. True when a was cut so.
+  bool SplitAtCoordinatedCue(Candidate& a, Candidate& c) const {
+    if (c.cue_token < 0 || a.cue_token < 0 || !a.quote.continued.empty()) return false;
+    const auto v = static_cast<uint32_t>(c.cue_token);
+    const uint32_t first = a.quote.token_begin, last = a.quote.token_end - 1;
+    if (v <= first || v > last || static_cast<uint32_t>(a.cue_token) >= first) return false;
+    if (tree_.Deprel(v) != "conj") return false;
+    const int32_t h = tree_.Head(v);
+    if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) return false;
+    // Finite and in the cue's tense: "would order X and warned Y", not
+    // "would order X and warn Y" (both reported).
+    const std::string_view x = tree_.Xpos(v);
+    if ((x != "VBD" && x != "VBZ" && x != "VBP") || x == tree_.Xpos(static_cast<uint32_t>(h)) ||
+        x != tree_.Xpos(static_cast<uint32_t>(a.cue_token))) {
+      return false;
+    }
+    if (c.quote.token_begin < v) return false;  // c's content must follow its cue
+    uint32_t end = tree_.Lo(v);
+    while (end > first && (tree_.IsPunct(end - 1) || tree_.Upos(end - 1) == "CCONJ")) --end;
+    if (end <= first + 1) return false;
+    a.quote.content.end = tree_.SpanOf(end - 1, end - 1).end;
+    a.quote.token_end = end;
+    if (tree_.Child(v, "nsubj") < 0) {
+      c.quote.speaker = a.quote.speaker;
+      c.speaker_head = a.speaker_head;
     }
     return true;
   }

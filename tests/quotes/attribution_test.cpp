@@ -333,6 +333,19 @@ TEST(Attribution, AParticipleOpeningIsNotContent) {
   EXPECT_EQ(q[1].speaker, "Ms. Lund");
 }
 
+TEST(Attribution, ASecondCueCoordinatedInsideTheFirstContent) {
+  // "warned" is in the cue's tense, not the content's ("would review"): it
+  // is the speaker's second statement, whatever the parse hangs it on.
+  auto q = Quotes(
+      "Mayor Ana Ferrand said the city would review every contract with the firm and warned "
+      "against delays in the new budget.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "the city would review every contract with the firm");
+  EXPECT_EQ(q[1].cue, "warned");
+  EXPECT_EQ(q[1].speaker, "Mayor Ana Ferrand");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
