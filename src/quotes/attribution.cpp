@@ -440,7 +440,8 @@ class Finder {
       return !in_marked_[t] && !IsQuoteMarkToken(doc_.TokenForm(t));
     };
     while (lo > np_lo && usable(lo - 1)) --lo;
-    while (hi < np_hi && usable(hi + 1)) ++hi;
+    // Nor past a comma after the head ("the Tax Foundation, more than …").
+    while (hi < np_hi && usable(hi + 1) && doc_.TokenForm(hi + 1) != ",") ++hi;
     c.speaker_head = static_cast<int32_t>(head);
     c.quote.speaker = tree_.SpanOf(lo, hi);
   }
@@ -730,6 +731,15 @@ class Finder {
         std::vector<learn::FeatureVector> ends;
         const size_t parse_end = EndCandidates(v, lemma, frame, first, last, &tokens, &ends);
         if (!tokens.empty()) last = tokens[ends_->Best(ends, parse_end)];
+      }
+    }
+    // "plans to visit X on Sunday, according to an aide": the source is
+    // another's, and the content stops before it.
+    for (uint32_t t = first + 1; t < last && !has_rest; ++t) {
+      if (tree_.LowerForm(t) == "according" && tree_.LowerForm(t + 1) == "to") {
+        last = t - 1;
+        if (!tree_.TrimPunct(first, last)) return false;
+        break;
       }
     }
     SetIndirect(c, first, last, v);
@@ -1040,12 +1050,14 @@ class Finder {
       return -1;
     };
     uint32_t before_comma, after_comma, head;
+    // "…, X said in an interview." is not "…, said X."
+    const bool prep_next = v + 1 < end && tree_.Upos(v + 1) == "ADP";
     if (int64_t s = v > begin ? phrase_end(v - 1, -1) : -1;
         s >= 0 && (comma(v + 1) || final(v + 1))) {
       before_comma = static_cast<uint32_t>(s);  // "A, Mr. Obama said, B" / "A, Mr. Obama said."
       after_comma = v + 1;
       head = v - 1;
-    } else if (int64_t e = comma(v - 1) ? phrase_end(v + 1, 1) : -1; e >= 0) {
+    } else if (int64_t e = comma(v - 1) && !prep_next ? phrase_end(v + 1, 1) : -1; e >= 0) {
       before_comma = v - 1;  // "A, said Mr. Obama, B" / "A, said Mr. Obama."
       after_comma = static_cast<uint32_t>(e);
       head = static_cast<uint32_t>(e) - 1;
@@ -1138,10 +1150,19 @@ class Finder {
     if (h < 0) return false;
     // The phrase may hang from a word inside the clause ("by 46 percent to
     // 42 percent, according to the poll"): the content is the whole clause.
+    // A complement or conjunct stops the climb only when it is a clause of
+    // its own, with a subject: "would see incomes go up by as much as 19.9
+    // percent, according to X" is all X's.
     while (tree_.Head(static_cast<uint32_t>(h)) >= 0) {
-      const std::string_view hd = tree_.Deprel(static_cast<uint32_t>(h));
-      if (hd == "ccomp" || hd == "parataxis" || hd == "root" || hd == "conj") break;
-      h = tree_.Head(static_cast<uint32_t>(h));
+      const auto hu = static_cast<uint32_t>(h);
+      const std::string_view hd = tree_.Deprel(hu);
+      if (hd == "parataxis" || hd == "root") break;
+      if ((hd == "ccomp" || hd == "conj") &&
+          (tree_.Child(hu, "nsubj") >= 0 || tree_.Child(hu, "nsubj:pass") >= 0 ||
+           tree_.Child(hu, "expl") >= 0)) {
+        break;
+      }
+      h = tree_.Head(hu);
     }
     const uint32_t hlo = tree_.Lo(h), hhi = tree_.Hi(h), xlo = tree_.Lo(x), xhi = tree_.Hi(x);
     uint32_t first, last;

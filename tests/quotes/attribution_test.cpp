@@ -346,6 +346,36 @@ TEST(Attribution, ASecondCueCoordinatedInsideTheFirstContent) {
   EXPECT_EQ(q[1].speaker, "Mayor Ana Ferrand");
 }
 
+TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
+  // "…, X, a description, said in an interview.": "in an interview" is not
+  // the subject of "said X".
+  auto q = Quotes(
+      "\u201cWe will appeal the ruling,\u201d Dana Pruitt, a lawyer for the tenants, said in a "
+      "phone interview.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].content, "We will appeal the ruling,");
+  EXPECT_EQ(q[0].speaker, "Dana Pruitt");
+}
+
+TEST(Attribution, AccordingToAtTheEndTakesTheWholeClause) {
+  // The phrase hangs deep inside ("… go up by as much as 12 percent"); the
+  // content is the whole clause before it, and the speaker stops at the
+  // comma. A verb cue's content never runs over the phrase.
+  auto q = Quotes(
+      "The poorest families would see their monthly rents go up by as much as 12 percent, "
+      "according to the regional Housing Council, more than twice what it forecast for "
+      "others.\n\nThe mayor plans to visit the plant on Monday, according to a city aide.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "according to");
+  EXPECT_EQ(q[0].content,
+            "The poorest families would see their monthly rents go up by as much as 12 percent");
+  EXPECT_EQ(q[0].speaker, "the regional Housing Council");
+  EXPECT_EQ(q[1].cue, "according to");
+  EXPECT_EQ(q[1].content, "The mayor plans to visit the plant on Monday");
+  EXPECT_EQ(q[1].speaker, "a city aide");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);

@@ -29,9 +29,9 @@ std::vector<LabelledCue> Examples() {
   // "praise": outside the lexicon, a cue 3 times in 4.
   for (int i = 0; i < 3; ++i) out.push_back(Example("praise", false, true, "obj"));
   out.push_back(Example("praise", false, false, "obj"));
-  // "build": outside the lexicon, a cue once in 10.
+  // "build": outside the lexicon, a cue once in 12 (under the 10% share).
   out.push_back(Example("build", false, true, "obj"));
-  for (int i = 0; i < 9; ++i) out.push_back(Example("build", false, false, "obj"));
+  for (int i = 0; i < 11; ++i) out.push_back(Example("build", false, false, "obj"));
   return out;
 }
 
