@@ -774,24 +774,50 @@ class Finder {
     return true;
   }
 
+  // Verbs that report words and nothing more: a participle of saying on
+  // them elaborates the same act of speech.
+  static bool ReportingVerb(std::string_view lemma) {
+    for (std::string_view r :
+         {"say",     "tell",      "note",     "point out", "explain", "add",         "state",
+          "stress",  "emphasize", "argue",    "remark",    "observe", "acknowledge", "admit",
+          "write",   "report",    "announce", "claim",     "insist",  "suggest",     "mention",
+          "reply",   "respond",   "comment",  "recall",    "testify", "declare",     "maintain",
+          "contend", "conclude",  "predict",  "estimate"}) {
+      if (lemma == r) return true;
+    }
+    return false;
+  }
+
   // "X said A and warned B", parsed with "warned" coordinated inside A: when
   // c's cue is a finite verb conjoined to a word of a's content, a's content
   // ends before the conjunction and both stand, and c without a subject of
   // its own takes a's speaker. True when a was cut so.
+  //
+  // Likewise "X attacked Y for Z, saying …": a participle of saying on a
+  // cue that is not itself a plain report of words (an attack, a call, a
+  // boast) is a second attribution. On a verb of reporting ("pointed out A,
+  // noting that B") it goes on elaborating the same one and stays in.
   bool SplitAtCoordinatedCue(Candidate& a, Candidate& c) const {
     if (c.cue_token < 0 || a.cue_token < 0 || !a.quote.continued.empty()) return false;
     const auto v = static_cast<uint32_t>(c.cue_token);
     const uint32_t first = a.quote.token_begin, last = a.quote.token_end - 1;
     if (v <= first || v > last || static_cast<uint32_t>(a.cue_token) >= first) return false;
-    if (tree_.Deprel(v) != "conj") return false;
     const int32_t h = tree_.Head(v);
-    if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) return false;
-    // Finite and in the cue's tense: "would order X and warned Y", not
-    // "would order X and warn Y" (both reported).
     const std::string_view x = tree_.Xpos(v);
-    if ((x != "VBD" && x != "VBZ" && x != "VBP") || x == tree_.Xpos(static_cast<uint32_t>(h)) ||
-        x != tree_.Xpos(static_cast<uint32_t>(a.cue_token))) {
-      return false;
+    if (tree_.Deprel(v) == "advcl" && x == "VBG") {
+      if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
+        return false;
+      }
+      if (!SpeechVerb(v) || ReportingVerb(doc_.strings().Get(a.quote.cue_lemma))) return false;
+    } else {
+      if (tree_.Deprel(v) != "conj") return false;
+      if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) return false;
+      // Finite and in the cue's tense: "would order X and warned Y", not
+      // "would order X and warn Y" (both reported).
+      if ((x != "VBD" && x != "VBZ" && x != "VBP") || x == tree_.Xpos(static_cast<uint32_t>(h)) ||
+          x != tree_.Xpos(static_cast<uint32_t>(a.cue_token))) {
+        return false;
+      }
     }
     if (c.quote.token_begin < v) return false;  // c's content must follow its cue
     uint32_t end = tree_.Lo(v);

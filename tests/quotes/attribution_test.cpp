@@ -175,6 +175,26 @@ TEST(Attribution, ParticipleClauseOnTheCueStaysInTheQuote) {
   EXPECT_NE(q[0].content.find("the supports were far too thin"), std::string::npos);
 }
 
+TEST(Attribution, ParticipleOfSayingOnAnAttackIsItsOwnQuote) {
+  // An attack or a jibe is not a report of words: what it adds with
+  // "saying" is a second attribution, to the same speaker.
+  auto q = Quotes(
+      "In a speech on Tuesday, the governor attacked the senator for his vote on the pipeline, "
+      "saying, \"He has betrayed every farmer in this state.\"\n\n"
+      "The union mocked the offer, saying that nobody could live on such a raise.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].cue, "attacked");
+  EXPECT_EQ(q[0].content, "the senator for his vote on the pipeline");
+  EXPECT_EQ(q[1].cue, "saying");
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].speaker, "the governor");
+  EXPECT_EQ(q[2].cue, "mocked");
+  EXPECT_EQ(q[2].content, "the offer");
+  EXPECT_EQ(q[3].cue, "saying");
+  EXPECT_EQ(q[3].content, "that nobody could live on such a raise");
+  EXPECT_EQ(q[3].speaker, "The union");
+}
+
 TEST(Attribution, ParentheticalCueBetweenTheHalvesOfItsContent) {
   // The parse takes the cue for the root; the commas set it off.
   auto q = Quotes("The new museum, Mr. Ortega said, would make visitors face hard truths.");
