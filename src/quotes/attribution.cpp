@@ -318,6 +318,21 @@ class Finder {
         }
       }
       if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
+          directs[previous].cue_token >= 0 && directs[previous].quote.speaker.size() > 0 &&
+          TokenSpan(directs[previous].cue_token).begin >= directs[previous].quote.content.end &&
+          TokenSpan(directs[previous].cue_token).end <= mq.content.begin) {
+        // “…,” he said, adding later, “…”: the piece is a second quote of
+        // the same speaker, cued by the second verb.
+        if (const int32_t w = SecondCue(directs[previous], mq); w >= 0) {
+          c.cue_token = w;
+          SetCue(c, static_cast<uint32_t>(w), static_cast<uint32_t>(w),
+                 tree_.Lemma(static_cast<uint32_t>(w)));
+          c.speaker_head = directs[previous].speaker_head;
+          c.quote.speaker = directs[previous].quote.speaker;
+          ok = true;
+        }
+      }
+      if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
           !directs[previous].quote.continued.empty() &&
           directs[previous].quote.continued.end <= mq.content.begin &&
           NoWordsBetween(directs[previous].quote.continued.end, mq.content.begin)) {
@@ -364,10 +379,22 @@ class Finder {
   Span TokenSpan(int32_t t) const { return tree_.SpanOf(t, t); }
 
   // Whether p's cue stands between p's content and the quoted piece next
-  // ("“…,” she said, “…”"): the piece may go on p.
+  // ("“…,” she said, “…”"), and no other verb of saying after it ("“…,”
+  // he said, adding later, “…”" is two quotes): the piece may go on p.
   bool CueBetween(const Candidate& p, const MarkedQuote& next) const {
     return p.cue_token >= 0 && TokenSpan(p.cue_token).begin >= p.quote.content.end &&
-           TokenSpan(p.cue_token).end <= next.content.begin;
+           TokenSpan(p.cue_token).end <= next.content.begin && SecondCue(p, next) < 0;
+  }
+
+  // A verb of saying after p's cue and before the quoted piece next ("“…,”
+  // he said, adding later, “…”"), or -1.
+  int32_t SecondCue(const Candidate& p, const MarkedQuote& next) const {
+    if (p.cue_token < 0) return -1;
+    for (auto t = static_cast<uint32_t>(p.cue_token) + 1;
+         t < tree_.size() && TokenSpan(t).end <= next.content.begin; ++t) {
+      if (SpeechVerb(t)) return static_cast<int32_t>(t);
+    }
+    return -1;
   }
 
   // A verb the lexicon lists as one of saying.

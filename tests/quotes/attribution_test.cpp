@@ -476,6 +476,20 @@ TEST(Attribution, SecondPieceAfterTheCueContinuesTheQuote) {
   EXPECT_EQ(q[0].content, "We have done our part,");
 }
 
+TEST(Attribution, ASecondVerbOfSayingStartsASecondQuote) {
+  // "“A,” X said, adding later, “B”": B is not A's continuation but a quote
+  // of its own, cued by "adding", by the same speaker.
+  auto q = Quotes(
+      "\u201cWe cannot afford another delay,\u201d Mayor Ruth Okafor said, adding later, "
+      "\u201cThe budget is already stretched too thin.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].continued, "");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[1].content, "The budget is already stretched too thin.");
+  EXPECT_EQ(q[1].cue, "adding");
+  EXPECT_EQ(q[1].speaker, "Mayor Ruth Okafor");
+}
+
 TEST(Attribution, AThirdPieceRightAfterTheSecondContinuesTheQuote) {
   auto q = Quotes(
       "\u201cWe have done our part,\u201d Rosa Diaz said. \u201cNow it is their turn to "
