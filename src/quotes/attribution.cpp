@@ -616,7 +616,7 @@ class Finder {
     uint32_t rest_first = 0, rest_last = 0;
     int32_t agent_head = -1;  // the speaker of a passive ("… by X")
     bool found = false;
-    int32_t comp = tree_.Child(v, "ccomp");
+    int32_t comp = Complement(v);
     if (comp < 0) comp = tree_.Child(v, "xcomp");
     if (prep_obl >= 0) {
       first = tree_.Lo(prep_obl);
@@ -776,6 +776,24 @@ class Finder {
     SetSpeaker(c, static_cast<uint32_t>(subject));
     FindChannel(v, c);
     return true;
+  }
+
+  // The clausal complement of cue v: the first after it, else one before
+  // it that is no adverbial clause the parse mistook for one ("but before
+  // officials had weighed in, Trump said that …").
+  int32_t Complement(uint32_t v) const {
+    int32_t before = -1;
+    for (uint32_t k : tree_.Children(v)) {
+      if (tree_.Deprel(k) != "ccomp") continue;
+      if (k > v) return static_cast<int32_t>(k);
+      if (before >= 0) continue;
+      const int32_t mk = tree_.Child(k, "mark");
+      const std::string m = mk >= 0 ? tree_.LowerForm(static_cast<uint32_t>(mk)) : "";
+      if (m.empty() || m == "that" || m == "whether" || m == "if") {
+        before = static_cast<int32_t>(k);
+      }
+    }
+    return before;
   }
 
   // Whether tokens [first, last] are one participle clause opening the
