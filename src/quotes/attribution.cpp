@@ -627,6 +627,14 @@ class Finder {
     } else if (comp >= 0) {
       first = tree_.Lo(comp);
       last = tree_.Hi(comp);
+      // "said the tax breaks “do nothing …”": a complement with no subject
+      // of its own after an object is a clause whose subject the parse
+      // took for the object.
+      if (const int32_t obj = tree_.Child(v, "obj");
+          obj > static_cast<int32_t>(v) && obj < comp && tree_.Child(comp, "nsubj") < 0 &&
+          tree_.Child(comp, "nsubj:pass") < 0 && tree_.Deprel(comp) == "ccomp") {
+        first = std::min(first, tree_.Lo(static_cast<uint32_t>(obj)));
+      }
       found = true;
       frame = tree_.Deprel(static_cast<uint32_t>(comp)) == "ccomp" ? "ccomp" : "xcomp";
     } else if (int32_t obj = tree_.Child(v, "obj");
@@ -856,11 +864,16 @@ class Finder {
       if (!SpeechVerb(v) || ReportingVerb(doc_.strings().Get(a.quote.cue_lemma))) return false;
     } else {
       if (tree_.Deprel(v) != "conj") return false;
-      if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v)) return false;
+      if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
+        return false;
+      }
       // Finite and in the cue's tense: "would order X and warned Y", not
       // "would order X and warn Y" (both reported).
-      if ((x != "VBD" && x != "VBZ" && x != "VBP") || x == tree_.Xpos(static_cast<uint32_t>(h)) ||
-          x != tree_.Xpos(static_cast<uint32_t>(a.cue_token))) {
+      // A conjunct of the cue itself that a's content ran over ("said that
+      // A, but he said that B") needs only to be finite.
+      if ((x != "VBD" && x != "VBZ" && x != "VBP") ||
+          (h != a.cue_token && (x == tree_.Xpos(static_cast<uint32_t>(h)) ||
+                                x != tree_.Xpos(static_cast<uint32_t>(a.cue_token))))) {
         return false;
       }
     }
@@ -1161,8 +1174,12 @@ class Finder {
       has_rest = false;
     } else if (has_rest) {
       bool clause = false;
+      // (A verb in a relative clause or on a noun leaves it a description:
+      // "…, said X, an adviser who oversees the campaign.")
       for (uint32_t t = rest_first; t <= rest_last && !clause; ++t) {
-        clause = tree_.Upos(t) == "VERB" || tree_.Upos(t) == "AUX";
+        const std::string_view d = tree_.Deprel(t);
+        clause = (tree_.Upos(t) == "VERB" || tree_.Upos(t) == "AUX") && d.substr(0, 3) != "acl" &&
+                 d != "amod";
       }
       // "…, he said, adding that …" and "…, he said, and …" are other shapes.
       const std::string_view next = tree_.Upos(rest_first);

@@ -396,6 +396,40 @@ TEST(Attribution, AccordingToAtTheEndTakesTheWholeClause) {
   EXPECT_EQ(q[1].speaker, "a city aide");
 }
 
+TEST(Attribution, ASubjectTheParseTookForAnObjectStaysInTheContent) {
+  // "said [the tax breaks] “do nothing …”": the complement has no subject
+  // of its own, so the "object" before it is its subject.
+  auto q = Quotes(
+      "Sanders said the tax breaks used by Trump and others \u201cdo nothing to boost the "
+      "economy.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_EQ(q[0].content.rfind("the tax breaks used by Trump and others", 0), 0u) << q[0].content;
+}
+
+TEST(Attribution, ADescriptionWithARelativeClauseIsNotContent) {
+  auto q = Quotes(
+      "Its first television ad could start this week, said Brian Baker, a longtime adviser to "
+      "the family who oversees the campaign.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Its first television ad could start this week");
+  EXPECT_EQ(q[0].continued, "");
+  EXPECT_EQ(q[0].speaker, "Brian Baker");
+}
+
+TEST(Attribution, ASecondSaidOfItsOwnAfterAQuotationIsASecondQuote) {
+  // "said that A “…,” but he said that B": the content of the first "said"
+  // runs through the quotation, but not over the second "said".
+  auto q = Quotes(
+      "The chief said that the footage did not give \"absolute visual evidence that would "
+      "confirm a gun,\" but he said that the footage and other evidence \"supports what we "
+      "have heard\" about what happened.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content.find("but he said"), std::string::npos) << q[0].content;
+  EXPECT_EQ(q[1].speaker, "he");
+  EXPECT_EQ(q[1].content.rfind("that the footage and other evidence", 0), 0u) << q[1].content;
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
