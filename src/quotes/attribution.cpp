@@ -627,12 +627,13 @@ class Finder {
     } else if (comp >= 0) {
       first = tree_.Lo(comp);
       last = tree_.Hi(comp);
-      // "said the tax breaks “do nothing …”": a complement with no subject
-      // of its own after an object is a clause whose subject the parse
-      // took for the object.
+      // "said the tax breaks “do nothing …”", "noted clients are
+      // beginning …": a finite complement with no subject of its own after
+      // an object is a clause whose subject the parse took for the object.
       if (const int32_t obj = tree_.Child(v, "obj");
           obj > static_cast<int32_t>(v) && obj < comp && tree_.Child(comp, "nsubj") < 0 &&
-          tree_.Child(comp, "nsubj:pass") < 0 && tree_.Deprel(comp) == "ccomp") {
+          tree_.Child(comp, "nsubj:pass") < 0 &&
+          (tree_.Deprel(comp) == "ccomp" || tree_.Child(comp, "aux") >= 0)) {
         first = std::min(first, tree_.Lo(static_cast<uint32_t>(obj)));
       }
       found = true;
@@ -862,6 +863,13 @@ class Finder {
         return false;
       }
       if (!SpeechVerb(v) || ReportingVerb(doc_.strings().Get(a.quote.cue_lemma))) return false;
+    } else if (tree_.Deprel(v) == "advcl" && tree_.Child(v, "nsubj") >= 0) {
+      // "said A, though she noted B": a verb of saying with a subject of
+      // its own, set against A.
+      if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
+        return false;
+      }
+      if (!SpeechVerb(v)) return false;
     } else {
       if (tree_.Deprel(v) != "conj") return false;
       if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {

@@ -430,6 +430,22 @@ TEST(Attribution, ASecondSaidOfItsOwnAfterAQuotationIsASecondQuote) {
   EXPECT_EQ(q[1].content.rfind("that the footage and other evidence", 0), 0u) << q[1].content;
 }
 
+TEST(Attribution, AConcessionWithItsOwnVerbOfSayingIsASecondQuote) {
+  // "said A, though she noted B": B is not part of A. The parse takes
+  // "clients" for the object of "noted"; it is the subject of B.
+  auto q = Quotes(
+      "Lynch said the constant demands that come with public work sometimes erase the barriers "
+      "that women face in private firms, though she noted clients are beginning to demand "
+      "diverse teams.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content,
+            "the constant demands that come with public work sometimes erase the barriers that "
+            "women face in private firms");
+  EXPECT_EQ(q[1].cue, "noted");
+  EXPECT_EQ(q[1].content, "clients are beginning to demand diverse teams");
+  EXPECT_EQ(q[1].speaker, "she");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
