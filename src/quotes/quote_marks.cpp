@@ -36,6 +36,16 @@ std::vector<Mark> ScanMarks(std::string_view text, uint32_t begin, uint32_t end)
   for (uint32_t i = begin; i < end; ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     const unsigned char prev = i > begin ? static_cast<unsigned char>(text[i - 1]) : ' ';
+    // Markup left in the text ("<tweet author=\"…\">"): its attribute
+    // quotes are no quotation marks; the tag is skipped whole.
+    const unsigned char after = i + 1 < end ? static_cast<unsigned char>(text[i + 1]) : ' ';
+    if (c == '<' && (after == '/' || ((after | 0x20) >= 'a' && (after | 0x20) <= 'z'))) {
+      const size_t close = text.find('>', i + 1);
+      if (close != std::string_view::npos && close < end) {
+        i = static_cast<uint32_t>(close);
+        continue;
+      }
+    }
     Mark m;
     m.begin = i;
     if (c == '"') {

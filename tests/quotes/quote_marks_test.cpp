@@ -36,6 +36,13 @@ TEST(QuoteMarks, EveryCommonStyle) {
   EXPECT_EQ(Contents("He said ``we will win'' today."), std::vector<std::string>{"we will win"});
 }
 
+TEST(QuoteMarks, AttributeQuotesOfLeftoverMarkupAreNotQuotes) {
+  EXPECT_EQ(Contents("<embed id=\"77125\" author=\"jdoe\"> She said \"we will win\" today."),
+            std::vector<std::string>{"we will win"});
+  EXPECT_EQ(Contents("<post title=\"A \"> Prices rose 4 percent < 5 percent \"as planned\"."),
+            std::vector<std::string>{"as planned"});
+}
+
 TEST(QuoteMarks, ClosingMarkTypedForAnOpeningOne) {
   // ” after a dash or a space and right before a word opens a quote;
   // it does not close one running from the paragraph start.
