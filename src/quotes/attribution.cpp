@@ -478,14 +478,17 @@ class Finder {
   // to the noun it modifies ("officials who said …").
   int32_t SubjectOf(uint32_t v) const {
     const int32_t s = ParsedSubjectOf(v);
-    if (s >= 0 || v == 0) return s;
+    // "In a statement Friday, Trump said": a day the parse made the subject
+    // leaves the name before the verb to speak.
+    const bool day = s >= 0 && IsTimeWord(tree_.LowerForm(static_cast<uint32_t>(s)));
+    if ((s >= 0 && !day) || v == 0) return s;
     // A parse that missed the subject: a name right before the verb.
     for (const Mention& m : doc_.mentions()) {
       if (m.token_end == v && tree_.SentenceOf(m.token_begin) == tree_.SentenceOf(v)) {
         return static_cast<int32_t>(MentionHead(m));
       }
     }
-    return -1;
+    return day ? s : -1;
   }
 
   // A mention's own head: the token whose head lies outside it.
@@ -506,6 +509,11 @@ class Finder {
       if (s >= 0) return s;  // a relative pronoun stays the mention (resolved later)
       const std::string_view d = tree_.Deprel(t);
       const int32_t h = tree_.Head(t);
+      if (d == "parataxis" && h > static_cast<int32_t>(t)) {
+        // "X, at a briefing, said, “…”": the parse gave X to the quote.
+        s = tree_.Child(static_cast<uint32_t>(h), "nsubj");
+        return s >= 0 && s < static_cast<int32_t>(t) && !in_marked_[s] ? s : -1;
+      }
       if (h < 0 || !(d == "xcomp" || d == "advcl" || d == "conj")) return -1;
       // "Asked about X, she said …": a past participle's subject is the
       // one asked, not the asker.

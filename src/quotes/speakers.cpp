@@ -45,7 +45,8 @@ class Resolver {
       // noun its clause modifies.
       const int32_t noun = RelativeAntecedent(static_cast<uint32_t>(h));
       if (noun >= 0) cands_[i].speaker_head = h = noun;
-      const int32_t r = ReferentAt(static_cast<uint32_t>(h));
+      int32_t r = ReferentAt(static_cast<uint32_t>(h));
+      if (r < 0) r = AppositiveName(static_cast<uint32_t>(h));
       if (r >= 0) {
         resolved_[i] = r;
         kind_[i] = Kind::kName;
@@ -146,6 +147,19 @@ class Resolver {
   int32_t ReferentAt(uint32_t token) const {
     for (const MentionInfo& m : infos_) {
       if (m.token_begin <= token && token < m.token_end) return m.referent;
+    }
+    return -1;
+  }
+
+  // "Democratic nominee Joan Avery" parsed as a noun with the name in
+  // apposition right after it: the name's referent.
+  int32_t AppositiveName(uint32_t h) const {
+    const TokenColumns& tk = doc_.tokens();
+    if (Upos(h) != "NOUN") return -1;
+    for (uint32_t t = h + 1; t < tk.size() && t <= h + 2; ++t) {
+      if (tk.head[t] == static_cast<int32_t>(h) && doc_.strings().Get(tk.deprel[t]) == "appos") {
+        return ReferentAt(t);
+      }
     }
     return -1;
   }

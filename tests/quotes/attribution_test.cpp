@@ -446,6 +446,18 @@ TEST(Attribution, AConcessionWithItsOwnVerbOfSayingIsASecondQuote) {
   EXPECT_EQ(q[1].speaker, "she");
 }
 
+TEST(Attribution, SpeakerTheParseGaveToTheQuoteItIntroduces) {
+  // "X, at a gaggle, said, “…”": the parse hangs "said" on the quote and
+  // makes X the quote's subject; X still speaks.
+  auto q = Quotes(
+      "Democratic nominee Joan Avery, at a later press gaggle, said, \u201cI have been briefed "
+      "about the bombings in the city. Obviously we need to do everything we can.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].speaker, "Democratic nominee");
+  EXPECT_EQ(q[0].name, "Joan Avery");  // the name in apposition
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
