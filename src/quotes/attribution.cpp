@@ -1404,6 +1404,19 @@ class Finder {
             titled = titled && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
           }
           if (!titled) continue;
+          if (m.token_end < end && doc_.TokenForm(m.token_end) == "(") {
+            // “…,” Rep. Ann Lee (D-Md.) said: the party and state between.
+            uint32_t k = m.token_end + 1;
+            while (k < end && k < m.token_end + 8 && doc_.TokenForm(k) != ")") ++k;
+            if (k + 1 < end && doc_.TokenForm(k) == ")" && SpeechVerb(k + 1)) {
+              c.cue_token = static_cast<int32_t>(k + 1);
+              SetCue(c, k + 1, k + 1, tree_.Lemma(k + 1));
+              c.speaker_head = static_cast<int32_t>(MentionHead(m));
+              c.quote.speaker = m.span;
+              FindChannel(k + 1, c);
+              return true;
+            }
+          }
           if (m.token_end >= end || doc_.TokenForm(m.token_end) != ",") break;
           for (uint32_t j = m.token_end + 2; j < end && j < t + 30 && tk.begin[j] < bound.end;
                ++j) {

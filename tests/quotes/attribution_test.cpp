@@ -458,6 +458,15 @@ TEST(Attribution, SpeakerTheParseGaveToTheQuoteItIntroduces) {
   EXPECT_EQ(q[0].name, "Joan Avery");  // the name in apposition
 }
 
+TEST(Attribution, PartyAndStateBetweenTheNameAndTheCue) {
+  auto q = Quotes(
+      "\u201cShe would be a fine judge. Not good, great. One of the sharpest minds in the "
+      "state,\u201d Rep. Ann Lee (D-Md.) said in a phone interview.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].speaker, "Ann Lee");
+}
+
 TEST(Attribution, ToldAnOutlet) {
   auto q = Quotes("Anna Berg told Reuters that the plant would close in March.");
   ASSERT_EQ(q.size(), 1u);
