@@ -181,6 +181,7 @@ class Finder {
     std::vector<CueExample> out;
     collect_ = &out;
     MapMarkedTokens();
+    MarkTurns(TranscriptTurns());
     for (uint32_t i = 0; i < tree_.size(); ++i) {
       if (in_marked_[i]) continue;
       Candidate c;
@@ -193,6 +194,11 @@ class Finder {
   std::vector<Candidate> Run() {
     const size_t n = tree_.size();
     MapMarkedTokens();
+    // 0. Transcript turns ("WALLACE: …", "PENCE: …"): each its own quote;
+    // the quotation marks that reopen every paragraph of a quoted
+    // transcript do not make it one.
+    std::vector<Candidate> turns = TranscriptTurns();
+    MarkTurns(turns);
     // 1. Attributions from the parse, outside direct quotes.
     std::vector<Candidate> parsed;
     for (uint32_t i = 0; i < n; ++i) {
@@ -264,6 +270,10 @@ class Finder {
     for (size_t m = 0; m < marked_.size(); ++m) {
       const MarkedQuote& mq = marked_[m];
       if (absorbed[m]) continue;
+      if (std::any_of(turns.begin(), turns.end(),
+                      [&](const Candidate& t) { return t.quote.content.Overlaps(mq.content); })) {
+        continue;
+      }
       if (mq.nested_in >= 0 && absorbed[mq.nested_in]) continue;
       Candidate c;
       bool ok = false;
@@ -358,6 +368,7 @@ class Finder {
       }
     }
     for (Candidate& c : directs) out.push_back(std::move(c));
+    for (Candidate& c : turns) out.push_back(std::move(c));
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
       if (a.quote.content.begin != b.quote.content.begin)
         return a.quote.content.begin < b.quote.content.begin;
@@ -377,6 +388,95 @@ class Finder {
 
  private:
   Span TokenSpan(int32_t t) const { return tree_.SpanOf(t, t); }
+
+  // A turn's tokens, its name and colon too, count as quoted: no other
+  // attribution starts inside it.
+  void MarkTurns(const std::vector<Candidate>& turns) {
+    for (const Candidate& t : turns) {
+      const auto from = static_cast<uint32_t>(std::min(t.speaker_head, t.cue_token));
+      for (uint32_t i = from; i < t.quote.token_end; ++i) in_marked_[i] = true;
+    }
+  }
+
+  // The turns of a transcript: paragraphs that open (after a quotation
+  // mark, if any) with a speaker's name in capitals and a colon. A turn runs
+  // on through the paragraphs after it that reopen the quotation, up to the
+  // next turn or a stage direction ("(CROSSTALK.)"). Two turns at least make
+  // a transcript; "UPDATE:" and the like are no speakers.
+  std::vector<Candidate> TranscriptTurns() const {
+    const std::vector<Paragraph>& ps = doc_.paragraphs();
+    const std::string_view text = doc_.text();
+    // The byte after an opening quotation mark at b, else b.
+    auto after_mark = [&](uint32_t b, uint32_t e) -> uint32_t {
+      if (b < e && text[b] == '"') return b + 1;
+      if (b + 3 <= e && text.substr(b, 3) == "\u201c") return b + 3;
+      return b;
+    };
+    struct Turn {
+      uint32_t para, name_begin, name_end, colon;
+    };
+    std::vector<Turn> found;
+    std::vector<int32_t> turn_of(ps.size(), -1);
+    for (uint32_t p = 0; p < ps.size(); ++p) {
+      const uint32_t b = after_mark(ps[p].span.begin, ps[p].span.end), e = ps[p].span.end;
+      uint32_t i = b, capitals = 0;
+      while (i < e && i < b + 30) {
+        const char ch = text[i];
+        if (ch >= 'A' && ch <= 'Z') {
+          ++capitals;
+        } else if (ch != ' ' && ch != '.' && ch != '-' && ch != '\'') {
+          break;
+        }
+        ++i;
+      }
+      if (i + 1 >= e || text[i] != ':' || text[i + 1] != ' ' || capitals < 3) continue;
+      const std::string_view name = text.substr(b, i - b);
+      if (name == "UPDATE" || name == "BREAKING" || name == "WATCH" || name == "NOTE" ||
+          name == "CORRECTION" || name == "VIDEO" || name == "PHOTOS" || name == "RELATED" ||
+          name == "READ MORE" || name == "EDITOR'S NOTE" || name == "EXCLUSIVE") {
+        continue;
+      }
+      turn_of[p] = static_cast<int32_t>(found.size());
+      found.push_back({p, b, i, i});
+    }
+    std::vector<Candidate> out;
+    if (found.size() < 2) return out;
+    for (const Turn& t : found) {
+      uint32_t last = t.para;
+      while (last + 1 < ps.size() && turn_of[last + 1] < 0) {
+        const uint32_t b = ps[last + 1].span.begin, e = ps[last + 1].span.end;
+        const uint32_t a = after_mark(b, e);
+        if (a == b || (a < e && text[a] == '(')) break;  // not reopened, or a stage direction
+        ++last;
+      }
+      uint32_t begin = t.colon + 1, end = ps[last].span.end;
+      while (begin < end && text[begin] == ' ') ++begin;
+      // Without the closing mark and spaces at its end.
+      while (end > begin &&
+             (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '"')) {
+        --end;
+      }
+      if (end >= begin + 3 && text.substr(end - 3, 3) == "\u201d") end -= 3;
+      const Span content{begin, end};
+      const auto range = doc_.TokenRange(content, Alignment::kExpand);
+      const auto name = doc_.TokenRange({t.name_begin, t.name_end}, Alignment::kExpand);
+      const auto colon = doc_.TokenRange({t.colon, t.colon + 1}, Alignment::kExpand);
+      if (end <= begin || !range || !name || !colon) continue;
+      Candidate c;
+      c.quote.kind = QuoteKind::kDirect;
+      c.quote.content = content;
+      c.quote.token_begin = range->first;
+      c.quote.token_end = range->second;
+      c.quote.nested_in = -1;
+      c.cue_token = static_cast<int32_t>(colon->first);
+      c.quote.cue = tree_.SpanOf(colon->first, colon->first);
+      c.quote.cue_lemma = doc_.mutable_strings().Intern(":");
+      c.speaker_head = static_cast<int32_t>(name->second - 1);
+      c.quote.speaker = {t.name_begin, t.name_end};
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
 
   // Whether p's cue stands between p's content and the quoted piece next
   // ("“…,” she said, “…”"), and no other verb of saying after it ("“…,”
@@ -663,6 +763,8 @@ class Finder {
       // "…, X said": the content is the clause the cue hangs from.
       const uint32_t h = static_cast<uint32_t>(tree_.Head(v));
       const uint32_t hlo = tree_.Lo(h), hhi = tree_.Hi(h), vlo = tree_.Lo(v), vhi = tree_.Hi(v);
+      // ("UPDATE: the council voted": a colon introduces what follows.)
+      if (doc_.TokenForm(vlo) == ":" || (vlo > hlo && doc_.TokenForm(vlo - 1) == ":")) return false;
       if (vhi >= hhi && vlo > hlo) {
         first = hlo;
         last = vlo - 1;

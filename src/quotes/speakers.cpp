@@ -47,6 +47,7 @@ class Resolver {
       if (noun >= 0) cands_[i].speaker_head = h = noun;
       int32_t r = ReferentAt(static_cast<uint32_t>(h));
       if (r < 0) r = AppositiveName(static_cast<uint32_t>(h));
+      if (r < 0) r = CapitalsName(static_cast<uint32_t>(h));
       if (r >= 0) {
         resolved_[i] = r;
         kind_[i] = Kind::kName;
@@ -159,6 +160,23 @@ class Resolver {
     for (uint32_t t = h + 1; t < tk.size() && t <= h + 2; ++t) {
       if (tk.head[t] == static_cast<int32_t>(h) && doc_.strings().Get(tk.deprel[t]) == "appos") {
         return ReferentAt(t);
+      }
+    }
+    return -1;
+  }
+
+  // "WALLACE:" in a transcript: the person whose name ends in that word.
+  int32_t CapitalsName(uint32_t h) const {
+    const std::string_view form = doc_.TokenForm(h);
+    if (form.size() < 2) return -1;
+    for (char ch : form) {
+      if (ch < 'A' || ch > 'Z') return -1;
+    }
+    const std::string lower = AsciiLower(form);
+    for (const MentionInfo& m : infos_) {
+      if (m.referent >= 0 && m.token_end > m.token_begin &&
+          AsciiLower(doc_.TokenForm(m.token_end - 1)) == lower) {
+        return m.referent;
       }
     }
     return -1;
