@@ -328,9 +328,7 @@ class Finder {
         }
       }
       if (!ok && mq.nested_in < 0 && previous >= 0 && paragraph == previous_paragraph &&
-          directs[previous].cue_token >= 0 && directs[previous].quote.speaker.size() > 0 &&
-          TokenSpan(directs[previous].cue_token).begin >= directs[previous].quote.content.end &&
-          TokenSpan(directs[previous].cue_token).end <= mq.content.begin) {
+          directs[previous].quote.speaker.size() > 0 && CueAfter(directs[previous], mq)) {
         // “…,” he said, adding later, “…”: the piece is a second quote of
         // the same speaker, cued by the second verb.
         if (const int32_t w = SecondCue(directs[previous], mq); w >= 0) {
@@ -482,8 +480,13 @@ class Finder {
   // ("“…,” she said, “…”"), and no other verb of saying after it ("“…,”
   // he said, adding later, “…”" is two quotes): the piece may go on p.
   bool CueBetween(const Candidate& p, const MarkedQuote& next) const {
+    return CueAfter(p, next) && SecondCue(p, next) < 0;
+  }
+
+  // Whether p's cue stands after p's content and before the piece next.
+  bool CueAfter(const Candidate& p, const MarkedQuote& next) const {
     return p.cue_token >= 0 && TokenSpan(p.cue_token).begin >= p.quote.content.end &&
-           TokenSpan(p.cue_token).end <= next.content.begin && SecondCue(p, next) < 0;
+           TokenSpan(p.cue_token).end <= next.content.begin;
   }
 
   // A verb of saying after p's cue and before the quoted piece next ("“…,”
@@ -882,7 +885,7 @@ class Finder {
     // "plans to visit X on Sunday, according to an aide": the source is
     // another's, and the content stops before it.
     for (uint32_t t = first + 1; t < last && !has_rest; ++t) {
-      if (tree_.LowerForm(t) == "according" && tree_.LowerForm(t + 1) == "to") {
+      if (AccordingToAt(t)) {
         last = t - 1;
         if (!tree_.TrimPunct(first, last)) return false;
         break;
@@ -967,24 +970,19 @@ class Finder {
     const uint32_t first = a.quote.token_begin, last = a.quote.token_end - 1;
     if (v <= first || v > last || static_cast<uint32_t>(a.cue_token) >= first) return false;
     const int32_t h = tree_.Head(v);
+    // c's cue hangs on a's cue, or on a word of a's content before it.
+    if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
+      return false;
+    }
     const std::string_view x = tree_.Xpos(v);
     if (tree_.Deprel(v) == "advcl" && x == "VBG") {
-      if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
-        return false;
-      }
       if (!SpeechVerb(v) || ReportingVerb(doc_.strings().Get(a.quote.cue_lemma))) return false;
     } else if (tree_.Deprel(v) == "advcl" && tree_.Child(v, "nsubj") >= 0) {
       // "said A, though she noted B": a verb of saying with a subject of
       // its own, set against A.
-      if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
-        return false;
-      }
       if (!SpeechVerb(v)) return false;
     } else {
       if (tree_.Deprel(v) != "conj") return false;
-      if (h != a.cue_token && (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(v))) {
-        return false;
-      }
       // Finite and in the cue's tense: "would order X and warned Y", not
       // "would order X and warn Y" (both reported).
       // A conjunct of the cue itself that a's content ran over ("said that
@@ -1301,7 +1299,7 @@ class Finder {
       }
       // "…, he said, adding that …" and "…, he said, and …" are other shapes.
       const std::string_view next = tree_.Upos(rest_first);
-      if (next == "CCONJ" || doc_.strings().Get(doc_.tokens().xpos[rest_first]) == "VBG") {
+      if (next == "CCONJ" || tree_.Xpos(rest_first) == "VBG") {
         return false;
       }
       if (!clause) {
@@ -1344,12 +1342,15 @@ class Finder {
     return true;
   }
 
+  // Whether "according to" starts at token a.
+  bool AccordingToAt(uint32_t a) const {
+    return a + 1 < tree_.size() && tree_.LowerForm(a) == "according" &&
+           tree_.LowerForm(a + 1) == "to";
+  }
+
   // "According to X, …".
   bool FromAccordingTo(uint32_t a, Candidate& c) {
-    if (a + 1 >= tree_.size() || tree_.LowerForm(a) != "according" ||
-        tree_.LowerForm(a + 1) != "to") {
-      return false;
-    }
+    if (!AccordingToAt(a)) return false;
     const int32_t x = tree_.Head(a);
     if (x < 0 || tree_.SentenceOf(x) != tree_.SentenceOf(a)) return false;
     int32_t h = tree_.Head(x);
@@ -1448,6 +1449,15 @@ class Finder {
     return j + 2 == t && tree_.LowerForm(t - 1) == "that";
   }
 
+  // Verb j cues c, spoken by the named mention m.
+  void NamedSpeakerCue(uint32_t j, const Mention& m, Candidate& c) {
+    c.cue_token = static_cast<int32_t>(j);
+    SetCue(c, j, j, tree_.Lemma(j));
+    c.speaker_head = static_cast<int32_t>(MentionHead(m));
+    c.quote.speaker = m.span;
+    FindChannel(j, c);
+  }
+
   // A direct quote with no parse attribution: the words right after its
   // closing mark ("…,” the expert noted", "…” – Trump's key quote") or
   // right before its opening mark ("He said: “…”").
@@ -1511,11 +1521,7 @@ class Finder {
             uint32_t k = m.token_end + 1;
             while (k < end && k < m.token_end + 8 && doc_.TokenForm(k) != ")") ++k;
             if (k + 1 < end && doc_.TokenForm(k) == ")" && SpeechVerb(k + 1)) {
-              c.cue_token = static_cast<int32_t>(k + 1);
-              SetCue(c, k + 1, k + 1, tree_.Lemma(k + 1));
-              c.speaker_head = static_cast<int32_t>(MentionHead(m));
-              c.quote.speaker = m.span;
-              FindChannel(k + 1, c);
+              NamedSpeakerCue(k + 1, m, c);
               return true;
             }
           }
@@ -1524,11 +1530,7 @@ class Finder {
                ++j) {
             if (in_marked_[j]) break;
             if (doc_.TokenForm(j - 1) != "," || !SpeechVerb(j)) continue;
-            c.cue_token = static_cast<int32_t>(j);
-            SetCue(c, j, j, tree_.Lemma(j));
-            c.speaker_head = static_cast<int32_t>(MentionHead(m));
-            c.quote.speaker = m.span;
-            FindChannel(j, c);
+            NamedSpeakerCue(j, m, c);
             return true;
           }
           break;
