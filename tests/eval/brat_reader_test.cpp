@@ -10,7 +10,7 @@
 namespace parley {
 namespace {
 
-const std::string kFixture = PARLEY_SOURCE_DIR "/tests/data/eval/polnear_small";
+const std::string kFixture = PARLEY_SOURCE_DIR "/tests/data/eval/brat_small";
 
 std::string_view Slice(std::string_view text, Span s) {
   return text.substr(s.begin, s.size());

@@ -24,13 +24,15 @@ std::string LastLine(const std::string& out) {
 }
 
 TEST(EvalEventsCli, PetrarchFixtureWithoutAnEventStage) {
-  auto r =
-      RunParley("eval events --petrarch-xml " + SourcePath("tests/data/eval/petrarch_small.xml") +
-                " --stages repair,segment --threads 2 --json --errors");
+  auto r = RunParley("eval events --petrarch-xml " +
+                     SourcePath("tests/data/eval/coded_events_small.xml") +
+                     " --stages repair,segment --threads 2 --json --errors");
   EXPECT_EQ(r.exit_code, 1) << r.err;  // four bad records, the rest scored
   EXPECT_NE(r.err.find("no stage"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("petrarch_small.xml:52: sentence 'BADDATE'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("petrarch_small.xml:65: <EventCoding> outside"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("coded_events_small.xml:52: sentence 'BADDATE'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("coded_events_small.xml:65: <EventCoding> outside"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.out.find("missed   USA -> CHN 042"), std::string::npos) << r.out;
   simdjson::dom::parser parser;
   simdjson::dom::element j;
@@ -49,9 +51,9 @@ TEST(EvalEventsCli, PetrarchFixtureWithoutAnEventStage) {
 }
 
 TEST(EvalEventsCli, AllRecordsScoresSkippedOnes) {
-  auto r =
-      RunParley("eval events --petrarch-xml " + SourcePath("tests/data/eval/petrarch_small.xml") +
-                " --stages repair,segment --all-records --json");
+  auto r = RunParley("eval events --petrarch-xml " +
+                     SourcePath("tests/data/eval/coded_events_small.xml") +
+                     " --stages repair,segment --all-records --json");
   simdjson::dom::parser parser;
   simdjson::dom::element j;
   ASSERT_FALSE(parser.parse(LastLine(r.out)).get(j)) << r.out;
@@ -82,9 +84,9 @@ TEST(EvalEventsCli, UsageAndInputErrors) {
   EXPECT_EQ(RunParley("eval events").exit_code, 2);
   EXPECT_EQ(RunParley("eval events --golden x.json").exit_code, 2);  // --text missing
   EXPECT_EQ(RunParley("eval events --petrarch-xml a --golden x --text y").exit_code, 2);
-  auto r =
-      RunParley("eval events --petrarch-xml " + SourcePath("tests/data/eval/petrarch_small.xml") +
-                " --stages repair,segment,no_such_stage");
+  auto r = RunParley("eval events --petrarch-xml " +
+                     SourcePath("tests/data/eval/coded_events_small.xml") +
+                     " --stages repair,segment,no_such_stage");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("unknown stage 'no_such_stage'"), std::string::npos) << r.err;
   EXPECT_EQ(RunParley("eval events --petrarch-xml /nonexistent.xml --stages repair").exit_code, 3);

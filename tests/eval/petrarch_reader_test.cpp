@@ -167,7 +167,7 @@ TEST(PetrarchReader, MissingFileIsNotFound) {
 
 TEST(PetrarchReader, SmallFixtureFile) {
   std::vector<RecordError> errors;
-  auto r = ReadPetrarchXml(PARLEY_SOURCE_DIR "/tests/data/eval/petrarch_small.xml", &errors);
+  auto r = ReadPetrarchXml(PARLEY_SOURCE_DIR "/tests/data/eval/coded_events_small.xml", &errors);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 5u) << ErrorsText(errors);
   EXPECT_EQ(errors.size(), 4u) << ErrorsText(errors);

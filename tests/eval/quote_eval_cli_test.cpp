@@ -61,7 +61,7 @@ TEST(EvalQuotesCli, NeedsAGoldSource) {
 }
 
 TEST(EvalQuotesCli, PolnearFixtureReportsReadingProblems) {
-  auto r = RunParley("eval quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
+  auto r = RunParley("eval quotes --polnear " + SourcePath("tests/data/eval/brat_small") +
                      " --stages repair,segment --threads 2 --json");
   EXPECT_EQ(r.exit_code, 1) << r.err;  // two bad .ann files, the rest scored
   EXPECT_NE(r.err.find("missing_text_cc33.ann"), std::string::npos) << r.err;
@@ -85,7 +85,7 @@ TEST(TrainQuotesCli, TrainsOnTheFixtureAndReportsReadingProblems) {
   const fs::path dir = fs::temp_directory_path() / ("parley_train_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string out = (dir / "cues.model").string();
-  auto r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
+  auto r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/brat_small") +
                      " --out " + out + " --threads 1");
   EXPECT_EQ(r.exit_code, 1) << r.err;  // two bad .ann files; the rest trains
   EXPECT_NE(r.err.find("missing_text_cc33.ann"), std::string::npos) << r.err;
@@ -96,8 +96,8 @@ TEST(TrainQuotesCli, TrainsOnTheFixtureAndReportsReadingProblems) {
   auto ends = quotes::ContentEndModel::Load((dir / "content.model").string());
   EXPECT_TRUE(ends.ok()) << ends.status().ToString();
   const std::string elsewhere = (dir / "ends.model").string();
-  r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
-                " --out " + out + " --content-out " + elsewhere + " --threads 1");
+  r = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/brat_small") + " --out " +
+                out + " --content-out " + elsewhere + " --threads 1");
   EXPECT_NE(r.out.find("wrote " + elsewhere), std::string::npos) << r.out;
   EXPECT_TRUE(quotes::ContentEndModel::Load(elsewhere).ok());
   fs::remove_all(dir);
@@ -116,7 +116,7 @@ TEST(TrainQuotesCli, RefusesAFolderWithNothingToLearn) {
   EXPECT_FALSE(fs::exists(dir / "x.model"));
   EXPECT_EQ(RunParley("train quotes --polnear " + (dir / "missing").string()).exit_code, 3);
   // A model folder that does not exist is refused before any training.
-  auto r2 = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/polnear_small") +
+  auto r2 = RunParley("train quotes --polnear " + SourcePath("tests/data/eval/brat_small") +
                       " --out " + (dir / "nowhere" / "cues.model").string());
   EXPECT_EQ(r2.exit_code, 3);
   EXPECT_NE(r2.err.find("no folder"), std::string::npos) << r2.err;
