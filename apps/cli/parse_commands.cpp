@@ -31,7 +31,9 @@ struct TrainParseFlags {
 };
 
 struct EvalParseFlags {
-  std::string gold, models_dir, tags = "auto";
+  std::string gold, models_dir, tags = "auto", output;
+  uint32_t beam = 0;
+  double beam_prune = 0;
   bool json = false;
 };
 
@@ -157,9 +159,11 @@ int RunTrainParse(const TrainParseFlags& f) {
   if (!dev.empty()) std::printf("dev: %s (%zu sentences)\n", f.dev.c_str(), dev.size());
   parse::ParseTrainOptions options = f.options;
   options.word_classes = &classes;
-  options.provenance = "parley train parse --train " + f.train + " --epochs " +
-                       std::to_string(options.epochs) + " --seed " + std::to_string(options.seed) +
-                       " (tags " + tag_source + ")";
+  options.provenance =
+      "parley train parse --train " + f.train + " --epochs " + std::to_string(options.epochs) +
+      " --seed " + std::to_string(options.seed) +
+      (options.beam_width > 1 ? " --beam " + std::to_string(options.beam_width) : std::string()) +
+      " (tags " + tag_source + ")";
   options.log = [](const std::string& line) {
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
@@ -194,7 +198,7 @@ int RunEvalParse(const EvalParseFlags& f) {
   po.models_dir = f.models_dir;
   const std::string models_dir = po.ResolvedModelsDir();
   auto t0 = std::chrono::steady_clock::now();
-  auto parser = MakeParseStage(models_dir);
+  auto parser = MakeParseStage(models_dir, f.beam, f.beam_prune);
   double load_ms = MsSince(t0);
   if (!parser.ok()) {
     std::fprintf(stderr, "%s: %s\n", cmd, parser.status().ToString().c_str());
@@ -205,12 +209,19 @@ int RunEvalParse(const EvalParseFlags& f) {
   if (failed) return kExitIo;
   std::vector<TreebankSentence> gold;
   if (!Read(cmd, f.gold, &gold)) return kExitIo;
-  auto scores = EvalParse(gold, tagger.get(), **parser);
+  std::vector<TreebankSentence> predicted;
+  auto scores = EvalParse(gold, tagger.get(), **parser, f.output.empty() ? nullptr : &predicted);
   if (!scores.ok()) {
     std::fprintf(stderr, "%s: %s\n", cmd, scores.status().ToString().c_str());
     return kExitRejected;
   }
   const ParseScores& s = *scores;
+  if (!f.output.empty()) {
+    if (Status st = WriteConllu(predicted, f.output); !st.ok()) {
+      std::fprintf(stderr, "%s: %s\n", cmd, st.ToString().c_str());
+      return kExitIo;
+    }
+  }
   const char* tags = s.predicted_tags ? "predicted" : "gold";
   std::printf("gold: %s (%llu sentences, %llu words; gold tokens, %s tags, predicted trees)\n",
               f.gold.c_str(), static_cast<unsigned long long>(s.sentences),
@@ -262,6 +273,11 @@ void AddParseCommands(CLI::App* train, CLI::App* eval, int* exit_code) {
       ->capture_default_str();
   t->add_option("--seed", tf->options.seed, "Shuffling and exploration seed")
       ->capture_default_str();
+  t->add_option("--beam", tf->options.beam_width,
+                "Beam width: 1 trains a greedy parser (dynamic oracle); above 1, global "
+                "training for beam search of that width, which the model then decodes with")
+      ->check(CLI::Range(1u, parse::kMaxBeamWidth))
+      ->capture_default_str();
   t->add_option("--explore-from", tf->options.explore.explore_from_epoch,
                 "First epoch (0-based) that follows the model's own mistakes")
       ->capture_default_str();
@@ -288,6 +304,16 @@ void AddParseCommands(CLI::App* train, CLI::App* eval, int* exit_code) {
   auto ef = std::make_shared<EvalParseFlags>();
   CLI::App* e = eval->add_subcommand("parse", "UAS and LAS on gold tokens, tags predicted");
   e->add_option("--gold", ef->gold, "Gold CoNLL-U file")->required();
+  e->add_option("--output", ef->output,
+                "Also write the parsed sentences here as CoNLL-U (tags, heads and relations "
+                "as predicted), for error analysis");
+  e->add_option("--beam", ef->beam,
+                "Decode with a beam of this width (1: greedy; default: as the model was trained)")
+      ->check(CLI::Range(1u, parse::kMaxBeamWidth));
+  e->add_option("--beam-prune", ef->beam_prune,
+                "Drop beam items this far (in weight units) below the best (0: keep the whole "
+                "beam)")
+      ->check(CLI::NonNegativeNumber);
   e->add_option("--models", ef->models_dir,
                 "Models folder (default: $PARLEY_MODELS or the source tree's models/)");
   e->add_option("--tags", ef->tags, tags_help)

@@ -15,7 +15,11 @@ namespace parley {
 // The "parse" stage: sets tokens().head and deprel (needs tags). Loads
 // `models_dir`/parse.model; the error names the file when it is missing or
 // from another version.
-StatusOr<std::unique_ptr<Stage>> MakeParseStage(const std::string& models_dir);
+// `beam_width` 0 decodes as the model was trained; otherwise with a beam of
+// that width (1: greedy). A positive `beam_prune` also drops derivations
+// that far (in weight units) below the best.
+StatusOr<std::unique_ptr<Stage>> MakeParseStage(const std::string& models_dir,
+                                                uint32_t beam_width = 0, double beam_prune = 0);
 
 // A gold-tokenised treebank sentence: its syntactic words (no multi-word
 // ranges, no empty nodes) with tags and tree.
@@ -40,8 +44,15 @@ struct ParseScores {
 };
 
 // Parses the gold tokens and sentences of `gold` with `parser` and scores the
-// result. Tags come from `tagger` when it is given, else from `gold`.
+// result. Tags come from `tagger` when it is given, else from `gold`. When
+// `predicted` is given it receives every sentence as parsed (gold forms,
+// the tags and lemmas used, predicted heads and relations), for error
+// analysis.
 StatusOr<ParseScores> EvalParse(const std::vector<TreebankSentence>& gold, const Stage* tagger,
-                                const Stage& parser);
+                                const Stage& parser,
+                                std::vector<TreebankSentence>* predicted = nullptr);
+
+// Writes sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _).
+Status WriteConllu(const std::vector<TreebankSentence>& sentences, const std::string& path);
 
 }  // namespace parley

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "learn/beam_decoder.h"
 #include "learn/configuration.h"
 #include "learn/greedy_decoder.h"
 #include "learn/model_io.h"
@@ -25,6 +26,9 @@
 
 namespace parley::parse {
 
+// The widest beam a model file may ask for (a sanity bound on the file).
+inline constexpr uint32_t kMaxBeamWidth = 256;
+
 // One thread's reusable buffers; allocation stops once it has seen its
 // longest sentence.
 struct ParseScratch {
@@ -32,15 +36,23 @@ struct ParseScratch {
   ParseFeatures features;
   learn::Configuration config;
   learn::DecodeScratch<int32_t> decode;
+  learn::BeamScratch<int32_t> beam;
 };
 
 class ParseModel {
  public:
   // `weights` scores the ArcHybrid classes over `labels`.
+  // `beam_width` 1 decodes greedily; a model trained with a beam decodes
+  // with the beam it was trained with.
   ParseModel(std::vector<std::string> labels, uint32_t root_label, WordClasses classes,
-             learn::PackedLinearModel weights, std::string provenance);
+             learn::PackedLinearModel weights, std::string provenance, uint32_t beam_width = 1);
   ParseModel(ParseModel&&) = default;
   ParseModel& operator=(ParseModel&&) = default;
+
+  // This model decoding with a beam of `width` (1: greedy), whatever it was
+  // trained for, dropping derivations more than `prune` (in weight units)
+  // below the best (learn::kNoPruning: none). For measuring decoders.
+  ParseModel WithBeam(uint32_t width, double prune = learn::kNoPruning) &&;
 
   static StatusOr<ParseModel> Load(const std::string& path);
   static StatusOr<ParseModel> FromBytes(std::string bytes, const std::string& name);
@@ -51,6 +63,7 @@ class ParseModel {
   uint32_t root_label() const { return system_->root_label(); }
   const std::string& provenance() const { return provenance_; }
   size_t num_features() const { return weights_.num_features(); }
+  uint32_t beam_width() const { return beam_width_; }
 
   // The attributes of a token as this model reads them (scratch.tokens).
   TokenAttrs Attrs(std::string_view form, std::string_view upos, std::string_view xpos) const {
@@ -73,6 +86,8 @@ class ParseModel {
   WordClasses classes_;
   learn::PackedLinearModel weights_;
   std::string provenance_;
+  uint32_t beam_width_ = 1;
+  double prune_ = learn::kNoPruning;  // in packed score units
 };
 
 }  // namespace parley::parse

@@ -62,10 +62,15 @@ Status ParseStage::Process(Document& doc) const {
 
 }  // namespace parse
 
-StatusOr<std::unique_ptr<Stage>> MakeParseStage(const std::string& models_dir) {
+StatusOr<std::unique_ptr<Stage>> MakeParseStage(const std::string& models_dir, uint32_t beam_width,
+                                                double beam_prune) {
   const std::string path = models_dir + "/parse.model";
   StatusOr<parse::ParseModel> model = parse::ParseModel::Load(path);
   if (!model.ok()) return model.status();
+  if (beam_width > 0 || beam_prune > 0) {
+    const uint32_t width = beam_width > 0 ? beam_width : model->beam_width();
+    *model = std::move(*model).WithBeam(width, beam_prune > 0 ? beam_prune : learn::kNoPruning);
+  }
   auto shared = std::make_shared<const parse::ParseModel>(std::move(*model));
   return std::unique_ptr<Stage>(std::make_unique<parse::ParseStage>(std::move(shared)));
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "learn/beam_trainer.h"
 #include "learn/feature_filter.h"
 #include "learn/perceptron.h"
 #include "parse/arc_hybrid.h"
@@ -19,6 +20,7 @@ struct Example {
   std::vector<TokenAttrs> attrs;
   std::vector<int32_t> head;
   std::vector<uint32_t> label;
+  std::vector<uint32_t> gold_actions;  // the static oracle's derivation
 };
 
 void FillAttrs(const TreebankSentence& s, const WordClasses& classes,
@@ -111,6 +113,7 @@ StatusOr<ParseModel> TrainParser(const std::vector<TreebankSentence>& train,
   ArcHybridOracle oracle(system);
   learn::AveragedPerceptron perceptron(system.num_classes());
   learn::OracleTrainer trainer(system, oracle, perceptron, options.explore);
+  learn::BeamTrainer beam_trainer(system, perceptron, options.beam_width);
   std::mt19937_64 rng(options.seed);
   ParseFeatures features;
   learn::Configuration config;
@@ -120,7 +123,7 @@ StatusOr<ParseModel> TrainParser(const std::vector<TreebankSentence>& train,
   // Features of the gold configurations (static oracle), counted once.
   learn::FeatureCounts counts;
   learn::FeatureVector scratch_features;
-  for (const Example& e : examples) {
+  for (Example& e : examples) {
     const auto n = static_cast<uint32_t>(e.attrs.size());
     features.Bind(e.attrs.data(), n);
     learn::Gold gold{n, e.head.data(), e.label.data()};
@@ -131,6 +134,7 @@ StatusOr<ParseModel> TrainParser(const std::vector<TreebankSentence>& train,
       features.Extract(config, &scratch_features);
       counts.Add(scratch_features);
       system.Apply(config, k);
+      e.gold_actions.push_back(k);
     }
   }
   const std::unordered_set<learn::FeatureId> keep = counts.Frequent(options.min_feature_count);
@@ -149,22 +153,31 @@ StatusOr<ParseModel> TrainParser(const std::vector<TreebankSentence>& train,
     // Fisher-Yates on raw draws: std::shuffle's results vary by library.
     for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
     learn::TrainStats stats;
+    learn::BeamTrainStats beam_stats;
     for (size_t i : order) {
       const Example& e = examples[i];
       const auto n = static_cast<uint32_t>(e.attrs.size());
       features.Bind(e.attrs.data(), n);
+      if (options.beam_width > 1) {
+        beam_trainer.Train(filtered, n, e.gold_actions, &beam_stats);
+        continue;
+      }
       learn::Gold gold{n, e.head.data(), e.label.data()};
       trainer.Train(filtered, gold, epoch, rng, config, &stats);
     }
     ParseModel model(labels, root, classes,
                      learn::PackedLinearModel::Pack(perceptron.Finalize(options.min_weight)),
-                     options.provenance);
+                     options.provenance, options.beam_width);
+    const double train_accuracy = options.beam_width > 1 ? beam_stats.accuracy() : stats.accuracy();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     QuickScores q = dev.empty() ? QuickScores() : ScoreModel(model, dev);
     if (options.log) {
       options.log("epoch " + std::to_string(epoch + 1) +
-                  Format(": train transitions %.2f%%, dev UAS %.2f%% LAS %.2f%% (%.0f s)",
-                         100 * stats.accuracy(), 100 * q.uas, 100 * q.las, seconds) +
+                  Format(options.beam_width > 1
+                             ? ": gold on top of the beam %.2f%% of steps, dev UAS %.2f%% LAS "
+                               "%.2f%% (%.0f s)"
+                             : ": train transitions %.2f%%, dev UAS %.2f%% LAS %.2f%% (%.0f s)",
+                         100 * train_accuracy, 100 * q.uas, 100 * q.las, seconds) +
                   ", " + std::to_string(model.num_features()) + " features");
     }
     if (!best || dev.empty() || q.las > report->dev_las) {

@@ -22,6 +22,10 @@ struct ParseTrainOptions {
   int epochs = 15;
   uint64_t seed = 1;
   learn::ExplorationOptions explore;
+  // Above 1: train globally for beam search of this width (max-violation
+  // updates on the static oracle's derivation; `explore` is not used) and
+  // decode with it. 1: greedy, dynamic oracle with exploration.
+  uint32_t beam_width = 1;
   // Features seen fewer times in the gold configurations are never
   // weighted (model size and speed vs accuracy).
   uint32_t min_feature_count = 3;

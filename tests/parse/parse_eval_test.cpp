@@ -71,6 +71,35 @@ TEST(EvalParse, CountsHeadsAndLabelsOnEveryToken) {
   EXPECT_FALSE(scores->predicted_tags);
 }
 
+TEST(EvalParse, WritesWhatItParsed) {
+  auto gold = testing::Fixture();
+  ScriptedParser parser(gold, 4, 3);
+  std::vector<TreebankSentence> predicted;
+  auto scores = EvalParse(gold, nullptr, parser, &predicted);
+  ASSERT_TRUE(scores.ok()) << scores.status().ToString();
+  ASSERT_EQ(predicted.size(), gold.size());
+  // Read back from CoNLL-U, the written trees score as they did.
+  const std::string path = ::testing::TempDir() + "/parse_eval_output.conllu";
+  ASSERT_TRUE(WriteConllu(predicted, path).ok());
+  auto back = ReadTreebank(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->size(), gold.size());
+  uint64_t heads = 0, labelled = 0;
+  for (size_t s = 0; s < gold.size(); ++s) {
+    ASSERT_EQ((*back)[s].form, gold[s].form);
+    EXPECT_EQ((*back)[s].upos, gold[s].upos);  // gold tags were used
+    for (size_t i = 0; i < gold[s].size(); ++i) {
+      if ((*back)[s].head[i] != gold[s].head[i]) continue;
+      ++heads;
+      labelled += (*back)[s].deprel[i] == gold[s].deprel[i];
+    }
+  }
+  EXPECT_EQ(heads, scores->head_correct);
+  EXPECT_EQ(labelled, scores->labelled_correct);
+  std::filesystem::remove(path);
+  EXPECT_FALSE(WriteConllu(predicted, "/nonexistent/dir/out.conllu").ok());
+}
+
 TEST(EvalParse, PerfectParserScoresOne) {
   auto gold = testing::Fixture();
   ScriptedParser parser(gold, 1000, 1000);  // only token 0 is wrong
