@@ -82,7 +82,7 @@ Status JackknifeTags(std::vector<TreebankSentence>* train, int folds, int epochs
   std::vector<tag::TaggedSentence> all(train->size());
   for (size_t i = 0; i < train->size(); ++i) {
     const TreebankSentence& s = (*train)[i];
-    all[i] = {s.form, s.upos, s.xpos, s.lemma};
+    all[i] = {s.form, s.upos, s.xpos, s.lemma, s.space_after};
   }
   const auto dir = std::filesystem::temp_directory_path() /
                    ("parley-jackknife-" + std::to_string(static_cast<long>(getpid())));

@@ -26,6 +26,9 @@ StatusOr<std::unique_ptr<Stage>> MakeParseStage(const std::string& models_dir,
 struct TreebankSentence {
   std::vector<std::string> form, lemma, upos, xpos, deprel;
   std::vector<int32_t> head;  // sentence-relative token index, -1 for the root
+  // 1 when a space follows the word in the original text (SpaceAfter);
+  // empty: spaces everywhere.
+  std::vector<uint8_t> space_after;
   size_t size() const { return form.size(); }
 };
 

@@ -68,6 +68,28 @@ std::vector<size_t> Sentence::Words() const {
   return out;
 }
 
+std::vector<uint8_t> Sentence::WordSpaceAfter() const {
+  std::vector<uint8_t> out;
+  uint32_t range_last = 0;  // last word id of the current range
+  bool range_space = true;  // its SpaceAfter
+  for (const Line& l : lines) {
+    if (l.is_empty_node()) continue;
+    if (l.is_range()) {
+      range_last = l.last;
+      range_space = l.space_after();
+      continue;
+    }
+    if (l.first < range_last) {
+      out.push_back(0);
+    } else if (l.first == range_last) {
+      out.push_back(range_space ? 1 : 0);
+    } else {
+      out.push_back(l.space_after() ? 1 : 0);
+    }
+  }
+  return out;
+}
+
 std::string Sentence::Text() const {
   if (!text.empty()) return text;
   std::string out;

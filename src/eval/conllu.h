@@ -46,6 +46,10 @@ struct Sentence {
   std::vector<size_t> SurfaceTokens() const;
   // Indices of the syntactic words (no ranges, no empty nodes).
   std::vector<size_t> Words() const;
+  // For each word of Words(): 1 when a space follows it in the text (the
+  // words inside a multi-word token are glued; its last word takes the
+  // token's SpaceAfter).
+  std::vector<uint8_t> WordSpaceAfter() const;
   // The sentence text: `# text`, or the surface forms joined by SpaceAfter.
   std::string Text() const;
 };

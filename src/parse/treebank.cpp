@@ -6,13 +6,20 @@
 namespace parley::parse {
 
 Document TreebankDocument(const TreebankSentence* first, size_t count, bool with_tags) {
+  // The words as the text had them: glued where SpaceAfter=No says so
+  // (spacing tells a hyphen in a word from a dash), one space elsewhere and
+  // between sentences.
+  auto spaced = [](const TreebankSentence& s, size_t i) {
+    return i + 1 == s.size() || i >= s.space_after.size() || s.space_after[i] != 0;
+  };
   std::string text;
   for (size_t s = 0; s < count; ++s) {
-    for (const std::string& form : first[s].form) {
-      if (!text.empty()) text += ' ';
-      text += form;
+    for (size_t i = 0; i < first[s].size(); ++i) {
+      text += first[s].form[i];
+      if (spaced(first[s], i)) text += ' ';
     }
   }
+  if (!text.empty()) text.pop_back();
   Document doc(std::move(text));
   TokenColumns& tokens = doc.mutable_tokens();
   uint32_t offset = 0;
@@ -20,11 +27,11 @@ Document TreebankDocument(const TreebankSentence* first, size_t count, bool with
     Sentence sentence;
     sentence.token_begin = static_cast<uint32_t>(tokens.size());
     sentence.span.begin = offset;
-    for (const std::string& form : first[s].form) {
-      auto end = static_cast<uint32_t>(offset + form.size());
-      tokens.push_back(offset, end, offset, end, true);
+    for (size_t i = 0; i < first[s].size(); ++i) {
+      auto end = static_cast<uint32_t>(offset + first[s].form[i].size());
+      tokens.push_back(offset, end, offset, end, spaced(first[s], i));
       sentence.span.end = end;
-      offset = end + 1;
+      offset = spaced(first[s], i) ? end + 1 : end;
     }
     sentence.token_end = static_cast<uint32_t>(tokens.size());
     doc.mutable_sentences().push_back(sentence);

@@ -26,6 +26,7 @@ inline StatusOr<std::vector<TreebankSentence>> ReadTreebank(const std::string& p
     if (!more.ok()) return more.status();
     if (!*more) break;
     TreebankSentence t;
+    t.space_after = s.WordSpaceAfter();
     for (size_t i : s.Words()) {
       const conllu::Line& line = s.lines[i];
       uint32_t head = 0;

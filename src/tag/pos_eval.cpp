@@ -41,7 +41,10 @@ PosScores EvalPos(const PosModel& model, const std::vector<TaggedSentence>& gold
   double t0 = CpuSeconds();
   do {
     for (size_t k = 0; k < gold.size(); ++k) {
-      model.Tag(std::span(forms.data() + begin[k], begin[k + 1] - begin[k]), &scratch);
+      const std::span<const std::string_view> sentence(forms.data() + begin[k],
+                                                       begin[k + 1] - begin[k]);
+      model.Tag(sentence, &scratch);
+      model.MarkGluedHyphens(sentence, gold[k].space_after, scratch.labels.data());
       std::copy(scratch.labels.begin(), scratch.labels.end(), labels.begin() + begin[k]);
     }
     ++passes;

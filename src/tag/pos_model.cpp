@@ -20,6 +20,9 @@ PosModel::PosModel(std::vector<std::string> upos, std::vector<std::string> xpos,
       packed_(learn::PackedLinearModel::Pack(weights_)),
       lemmatizer_(std::move(lemmatizer)) {
   for (const std::string& x : xpos_) lemma_class_.push_back(LemmaClassOf(x));
+  for (size_t k = 0; k < upos_.size(); ++k) {
+    if (upos_[k] == "PUNCT" && xpos_[k] == "HYPH") hyphen_label_ = static_cast<int32_t>(k);
+  }
 }
 
 void PosModel::Tag(std::span<const std::string_view> forms, PosScratch* s) const {
@@ -96,6 +99,31 @@ StatusOr<PosModel> PosModel::FromBytes(std::string bytes, std::string name) {
   auto r = learn::ModelReader::FromBytes(std::move(bytes), std::move(name), "pos", kPosFeatureSet);
   if (!r.ok()) return r.status();
   return Read(*r);
+}
+
+namespace {
+
+bool WordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+bool Digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+void PosModel::MarkGluedHyphens(std::span<const std::string_view> forms,
+                                std::span<const uint8_t> space_after, uint16_t* labels) const {
+  if (hyphen_label_ < 0 || space_after.size() != forms.size()) return;
+  for (size_t i = 1; i + 1 < forms.size(); ++i) {
+    if (forms[i] != "-" || space_after[i - 1] || space_after[i]) continue;
+    if (forms[i - 1].empty() || forms[i + 1].empty()) continue;
+    const char before = forms[i - 1].back(), after = forms[i + 1].front();
+    // "26-27", "5-4": a range or a score, which the tagger tells apart.
+    if (!WordChar(before) || !WordChar(after) || (Digit(before) && Digit(after))) continue;
+    labels[i] = static_cast<uint16_t>(hyphen_label_);
+  }
 }
 
 }  // namespace parley::tag

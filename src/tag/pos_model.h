@@ -52,6 +52,15 @@ class PosModel {
   // Labels of `forms` into scratch->labels (one per form), greedily left to
   // right.
   void Tag(std::span<const std::string_view> forms, PosScratch* scratch) const;
+  // What the forms alone do not show: a "-" glued to a word on both sides
+  // ("R-Texas", "party-backed", "maternity-leave") is a hyphen (PUNCT
+  // HYPH), whatever Tag() said. The tagger reads words, not the spaces
+  // between them, and took a fifth of such hyphens in news for a comma or a
+  // colon (EWT train: a glued "-" between word characters is HYPH 624
+  // times in 663). space_after[i]: whether a space follows forms[i]; a
+  // no-op unless it has one entry per form.
+  void MarkGluedHyphens(std::span<const std::string_view> forms,
+                        std::span<const uint8_t> space_after, uint16_t* labels) const;
   // The lemma, with every word the model knows (training words and the
   // unlabelled corpus's) to tell real stems from clipped ones.
   std::string_view Lemma(std::string_view form, uint16_t label, LemmaScratch* scratch) const {
@@ -63,6 +72,7 @@ class PosModel {
   void Write(learn::ModelWriter& w) const;
   std::vector<std::string> upos_, xpos_;
   std::vector<LemmaClass> lemma_class_;  // of each label's XPOS
+  int32_t hyphen_label_ = -1;            // the (PUNCT, HYPH) label, if any
   WordTable dictionary_;                 // form -> label, for words that skip scoring
   WordTable ambiguity_;                  // normal form -> ambiguity class (a feature)
   ContextLexicon contexts_;

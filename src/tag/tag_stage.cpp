@@ -31,10 +31,17 @@ class TagStage final : public Stage {
     tag::LemmaScratch lemma_scratch;
     StringStore& strings = doc.mutable_strings();
 
+    const TokenColumns& columns = doc.tokens();
+    std::vector<uint8_t> space_after;
     auto run = [&](size_t begin, size_t end) {
       forms.clear();
-      for (size_t i = begin; i < end; ++i) forms.push_back(doc.TokenForm(i));
+      space_after.clear();
+      for (size_t i = begin; i < end; ++i) {
+        forms.push_back(doc.TokenForm(i));
+        space_after.push_back(i < columns.space_after.size() ? columns.space_after[i] : 1);
+      }
       model_->Tag(forms, &scratch);
+      model_->MarkGluedHyphens(forms, space_after, scratch.labels.data());
       for (size_t i = begin; i < end; ++i) {
         uint16_t label = scratch.labels[i - begin];
         if (upos_id[label] == StringStore::kMissing) {

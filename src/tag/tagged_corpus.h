@@ -27,6 +27,7 @@ inline StatusOr<std::vector<TaggedSentence>> ReadTaggedConllu(const std::string&
     if (!more.ok()) return more.status();
     if (!*more) break;
     TaggedSentence t;
+    t.space_after = s.WordSpaceAfter();
     for (size_t i : s.Words()) {
       conllu::Line& line = s.lines[i];
       t.forms.push_back(std::move(line.form));

@@ -10,6 +10,8 @@ namespace parley::tag {
 
 struct TaggedSentence {
   std::vector<std::string> forms, upos, xpos, lemmas;
+  // 1 when a space follows the word in the text; empty: spaces everywhere.
+  std::vector<uint8_t> space_after;
   size_t size() const { return forms.size(); }
 };
 

@@ -54,6 +54,9 @@ TEST(Conllu, ReadsSentencesWithCommentsAndMultiWordTokens) {
   EXPECT_EQ(a.Words(), (std::vector<size_t>{1, 2, 3, 4}));
   EXPECT_FALSE(a.lines[3].space_after());
   EXPECT_TRUE(a.lines[4].space_after());
+  // Words: "Do" glued to "n't" inside the range, "n't" takes the range's
+  // space, "go" none.
+  EXPECT_EQ(a.WordSpaceAfter(), (std::vector<uint8_t>{0, 1, 0, 1}));
 
   const Sentence& b = (*r)[1];
   EXPECT_FALSE(b.new_document);
@@ -64,6 +67,7 @@ TEST(Conllu, ReadsSentencesWithCommentsAndMultiWordTokens) {
   // Without "# text" the text is rebuilt from forms and SpaceAfter.
   EXPECT_EQ(b.Text(), "Yes !");
   EXPECT_FALSE(b.lines[2].space_after());
+  EXPECT_EQ(b.WordSpaceAfter(), (std::vector<uint8_t>{1, 0}));  // the empty node skipped
 }
 
 TEST(Conllu, KeepsEveryColumn) {

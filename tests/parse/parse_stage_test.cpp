@@ -99,6 +99,26 @@ TEST(ParseStage, LongSentencesAreParsed) {
   ExpectTrees(doc);
 }
 
+TEST(TreebankDocument, KeepsTheTreebanksSpacing) {
+  TreebankSentence a;
+  a.form = {"a", "long", "-", "term", "plan"};
+  a.space_after = {1, 0, 0, 1, 1};
+  TreebankSentence b;
+  b.form = {"Yes", "!"};  // no spacing given: spaces everywhere
+  for (TreebankSentence* s : {&a, &b}) {
+    s->upos.assign(s->size(), "X");
+    s->xpos.assign(s->size(), "X");
+  }
+  std::vector<TreebankSentence> sentences = {a, b};
+  Document doc = TreebankDocument(sentences.data(), sentences.size(), false);
+  EXPECT_EQ(doc.text(), "a long-term plan Yes !");
+  ASSERT_EQ(doc.tokens().size(), 7u);
+  for (size_t i = 0; i < 7; ++i) EXPECT_EQ(doc.TokenForm(i), i < 5 ? a.form[i] : b.form[i - 5]);
+  EXPECT_EQ(doc.tokens().space_after, (std::vector<uint8_t>{1, 0, 0, 1, 1, 1, 1}));
+  ASSERT_EQ(doc.sentences().size(), 2u);
+  EXPECT_EQ(doc.sentences()[1].span.begin, 17u);
+}
+
 TEST(ParseStage, PredictLeavesTheDocumentAlone) {
   ParseStage stage(FixtureModel());
   auto fixture = testing::Fixture();

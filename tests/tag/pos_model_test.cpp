@@ -115,6 +115,53 @@ TEST(PosModel, DamagedFilesAreRefusedWithTheirName) {
   EXPECT_FALSE(PosModel::FromBytes(other, "v.model").ok());
 }
 
+// A model whose labels include (PUNCT, HYPH), (PUNCT, ,) and (NUM, CD).
+PosModel HyphenModel() {
+  auto sentence = [](std::vector<std::string> forms, std::vector<std::string> upos,
+                     std::vector<std::string> xpos) {
+    TaggedSentence t;
+    t.forms = std::move(forms);
+    t.upos = std::move(upos);
+    t.xpos = std::move(xpos);
+    t.lemmas = t.forms;
+    return t;
+  };
+  std::vector<TaggedSentence> data;
+  for (int k = 0; k < 5; ++k) {
+    data.push_back(sentence({"a", "long", "-", "term", "plan"},
+                            {"DET", "ADJ", "PUNCT", "NOUN", "NOUN"},
+                            {"DT", "JJ", "HYPH", "NN", "NN"}));
+    data.push_back(sentence({"he", "left", "-", "she", "stayed"},
+                            {"PRON", "VERB", "PUNCT", "PRON", "VERB"},
+                            {"PRP", "VBD", ",", "PRP", "VBD"}));
+    data.push_back(sentence({"it", "was", "5", "-", "4"}, {"PRON", "AUX", "NUM", "PUNCT", "NUM"},
+                            {"PRP", "VBD", "CD", ",", "CD"}));
+  }
+  return Train(data, nullptr);
+}
+
+TEST(PosModel, HyphenGluedToWordsIsAHyphen) {
+  PosModel m = HyphenModel();
+  auto xpos = [&](std::vector<std::string_view> forms, std::vector<uint8_t> space_after) {
+    PosScratch scratch;
+    m.Tag(forms, &scratch);
+    m.MarkGluedHyphens(forms, space_after, scratch.labels.data());
+    std::vector<std::string> out;
+    for (uint16_t label : scratch.labels) out.emplace_back(m.xpos(label));
+    return out;
+  };
+  // Tagged as the dash of "he left - she stayed" when spaced ...
+  const std::vector<std::string_view> forms = {"he", "left", "-", "she", "stayed"};
+  EXPECT_EQ(xpos(forms, {1, 1, 1, 1, 1})[2], ",");
+  // ... and a hyphen when glued on both sides ("left-she").
+  EXPECT_EQ(xpos(forms, {1, 0, 0, 1, 1})[2], "HYPH");
+  // Glued on one side only, or between digits (a score, a range): as tagged.
+  EXPECT_EQ(xpos(forms, {1, 0, 1, 1, 1})[2], ",");
+  EXPECT_EQ(xpos({"it", "was", "5", "-", "4"}, {1, 1, 0, 0, 1})[3], ",");
+  // No spacing given: nothing changes.
+  EXPECT_EQ(xpos(forms, {})[2], ",");
+}
+
 TEST(PosModel, EmptySentenceTagsNothing) {
   PosModel model = Train(Fixture(), nullptr);
   PosScratch scratch;
