@@ -25,8 +25,8 @@ bool WriteAll(const std::string& s) {
 }
 
 int RunExtract(const ExtractFlags& f) {
-  if (f.format != "json" && f.format != "jsonl" && f.format != "text") {
-    std::fprintf(stderr, "parley extract: --format must be json, jsonl or text\n");
+  if (f.format != "json" && f.format != "jsonl" && f.format != "text" && f.format != "conllu") {
+    std::fprintf(stderr, "parley extract: --format must be json, jsonl, text or conllu\n");
     return kExitUsage;
   }
   auto reader_options = f.input.ToReaderOptions();
@@ -56,6 +56,8 @@ int RunExtract(const ExtractFlags& f) {
     if (f.format == "text") {
       WriteDocumentText(doc, &buf);
       buf.push_back('\n');
+    } else if (f.format == "conllu") {
+      WriteDocumentConllu(doc, &buf);
     } else {
       WriteDocumentJson(doc, json, &buf);
       buf.push_back('\n');
@@ -65,7 +67,7 @@ int RunExtract(const ExtractFlags& f) {
   cb.on_error = [&](const RecordError& e) {
     std::fprintf(stderr, "parley: %s: %s\n", e.where.ToString().c_str(),
                  e.status.ToString().c_str());
-    if (f.errors_in_stream && f.format != "text") {
+    if (f.errors_in_stream && (f.format == "json" || f.format == "jsonl")) {
       buf.clear();
       WriteErrorJson(e, &buf);
       buf.push_back('\n');
@@ -98,7 +100,9 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
       "extract", "Extract structure from articles: one record per article on stdout");
   flags->input.Register(cmd, true);
   flags->pipeline.Register(cmd);
-  cmd->add_option("--format,-f", flags->format, "json (indented), jsonl (one line each) or text")
+  cmd->add_option("--format,-f", flags->format,
+                  "json (indented), jsonl (one line each), text, or conllu (tokens, tags and "
+                  "parse; for other tools and 'train parse --extra')")
       ->capture_default_str();
   cmd->add_flag("--no-text", flags->no_text, "Leave the original text out of JSON records");
   cmd->add_flag("--no-tokens", flags->no_tokens, "Leave the token columns out of JSON records");

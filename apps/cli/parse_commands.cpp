@@ -25,7 +25,7 @@ namespace parley::cli {
 namespace {
 
 struct TrainParseFlags {
-  std::string train, dev, out = "models/parse.model", models_dir, tags = "auto";
+  std::string train, dev, out = "models/parse.model", models_dir, tags = "auto", extra;
   int jackknife = 10, tagger_epochs = 8;
   parse::ParseTrainOptions options;
 };
@@ -150,6 +150,15 @@ int RunTrainParse(const TrainParseFlags& f) {
       return kExitIo;
     }
   }
+  if (!f.extra.empty()) {
+    // Taken as they are: the tags and trees some other parse gave them.
+    std::vector<TreebankSentence> extra;
+    if (!Read(cmd, f.extra, &extra)) return kExitIo;
+    std::printf("extra: %s (%zu sentences, tags and trees as given)\n", f.extra.c_str(),
+                extra.size());
+    train.insert(train.end(), std::make_move_iterator(extra.begin()),
+                 std::make_move_iterator(extra.end()));
+  }
   const std::string tag_source =
       !tagger           ? "gold"
       : f.jackknife > 1 ? std::to_string(f.jackknife) + "-fold jackknifed (dev: pos.model)"
@@ -163,7 +172,7 @@ int RunTrainParse(const TrainParseFlags& f) {
       "parley train parse --train " + f.train + " --epochs " + std::to_string(options.epochs) +
       " --seed " + std::to_string(options.seed) +
       (options.beam_width > 1 ? " --beam " + std::to_string(options.beam_width) : std::string()) +
-      " (tags " + tag_source + ")";
+      (f.extra.empty() ? std::string() : " --extra " + f.extra) + " (tags " + tag_source + ")";
   options.log = [](const std::string& line) {
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
@@ -293,6 +302,9 @@ void AddParseCommands(CLI::App* train, CLI::App* eval, int* exit_code) {
   t->add_option("--tags", tf->tags, tags_help)
       ->check(CLI::IsMember({"auto", "predicted", "gold"}))
       ->capture_default_str();
+  t->add_option("--extra", tf->extra,
+                "More training sentences (CoNLL-U) taken as they are: their tags and trees are "
+                "not retagged (e.g. news parsed by a slower, more accurate parser)");
   t->add_option("--jackknife", tf->jackknife,
                 "With predicted tags: tag the training data in this many folds, each by a "
                 "tagger trained on the others (0: tag it with pos.model)")

@@ -26,6 +26,10 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
 void WriteErrorJson(const RecordError& error, std::string* out);
 // Appends a readable summary: meta, repairs, then paragraphs and sentences.
 void WriteDocumentText(const Document& doc, std::string* out);
+// Appends CoNLL-U: "# newdoc id", then per sentence "# sent_id", "# text"
+// and one row per token (ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ MISC with
+// SpaceAfter=No); "_" where a stage did not run.
+void WriteDocumentConllu(const Document& doc, std::string* out);
 
 // 64-bit XXH3 of the original text as 16 hex digits (the store's identity of
 // an article).

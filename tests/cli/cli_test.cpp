@@ -88,6 +88,25 @@ TEST(Cli, TextFormatIsReadable) {
   EXPECT_NE(r.out.find("keyboard_layout"), std::string::npos);
 }
 
+TEST(Cli, ConlluFormatHasOneRowPerToken) {
+  auto r = RunParley("extract -q --format conllu --stages repair,segment,tag,parse -",
+                     "Lee said the long-term plan failed. He left.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("# text = Lee said the long-term plan failed.\n"), std::string::npos);
+  EXPECT_NE(r.out.find("5\t-\t-\tPUNCT\tHYPH\t_\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("# sent_id = "), std::string::npos);
+  size_t rows = 0, roots = 0;
+  for (size_t at = 0; (at = r.out.find('\n', at)) != std::string::npos; ++at) {
+    const size_t next = r.out.find('\n', at + 1);
+    const std::string line = r.out.substr(at + 1, next == std::string::npos ? 0 : next - at - 1);
+    if (line.empty() || line[0] == '#') continue;
+    ++rows;
+    roots += line.find("\t0\troot\t") != std::string::npos;
+  }
+  EXPECT_EQ(rows, 12u);  // 9 + 3 tokens
+  EXPECT_EQ(roots, 2u);  // a tree per sentence
+}
+
 TEST(Cli, BenchPrintsJsonFields) {
   auto r = RunParley("bench -q --json --input " + SourcePath("examples/anchorage.txt"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
