@@ -459,6 +459,14 @@ class Coder {
     return best;
   }
 
+  // Whether token i is inside a time expression (temporal.h).
+  bool InTime(uint32_t i) const {
+    for (const TimeExpression& te : doc_.times()) {
+      if (i >= te.token_begin && i < te.token_end) return true;
+    }
+    return false;
+  }
+
   int32_t TimeOf(const Tree& tree, uint32_t clause) const {
     for (size_t t = 0; t < doc_.times().size(); ++t) {
       const TimeExpression& te = doc_.times()[t];
@@ -535,15 +543,29 @@ class Coder {
         for (uint32_t c : tree.Children(t)) {
           std::string_view rel = tree.Deprel(c);
           if (is_event_word(c)) continue;
-          if ((!passive && (rel == "obj" || rel == "iobj")) || (passive && rel == "nsubj:pass")) {
+          // A time expression the parse took for an object ("met
+          // yesterday") says when, not with whom.
+          if (((!passive && (rel == "obj" || rel == "iobj")) || (passive && rel == "nsubj:pass")) &&
+              !InTime(c)) {
             candidates.push_back(c);
           }
         }
+        const size_t objects = candidates.size();
         std::vector<uint32_t> hosts = event_words;
         hosts.push_back(t);
         for (uint32_t h : hosts) {
           for (uint32_t c : tree.Children(h)) {
             if (tree.IsOblique(c) && IsTargetPrep(tree.Case(c)) && !is_event_word(c)) {
+              candidates.push_back(c);
+            }
+          }
+        }
+        // Last, the other side named inside the object: "endorsed an
+        // agreement with the EU", "signed a deal with Kiev".
+        for (size_t k = 0; k < objects; ++k) {
+          for (uint32_t c : tree.Children(candidates[k])) {
+            if (StartsWith(tree.Deprel(c), "nmod") && IsTargetPrep(tree.Case(c)) &&
+                !is_event_word(c)) {
               candidates.push_back(c);
             }
           }

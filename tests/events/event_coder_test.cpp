@@ -120,6 +120,31 @@ TEST(Events, ReciprocalTalksGoBothWays) {
   EXPECT_EQ(e[0].modality, "intended");
 }
 
+TEST(Events, ATimeIsNoPartner) {
+  // Whatever the parse makes of "yesterday" (an object, at times), it is
+  // when they met, not whom they met.
+  for (const char* text :
+       {"France and Germany met yesterday.", "Canada, Mexico, and Brazil met yesterday"}) {
+    auto e = Events(text);
+    ASSERT_GE(e.size(), 2u) << text << "\n" << Show(e);
+    for (const Coded& c : e) {
+      EXPECT_EQ(c.cameo, "040") << Show(e);
+      EXPECT_FALSE(c.target.empty()) << text << "\n" << Show(e);
+      EXPECT_NE(c.source, c.target) << Show(e);
+    }
+  }
+}
+
+TEST(Events, ThePartnerNamedInsideTheObject) {
+  // "with Poland" may hang on the verb or on "agreement": either way Poland
+  // is the other side.
+  auto e = Events("Lithuania endorsed a cooperation agreement with Poland.");
+  ASSERT_EQ(e.size(), 1u) << Show(e);
+  EXPECT_EQ(e[0].source, "LTU");
+  EXPECT_EQ(e[0].target, "POL");
+  EXPECT_EQ(e[0].cameo, "051");
+}
+
 TEST(Events, MetonymyGivesGovernments) {
   auto e = Events("The White House praised the Kremlin.");
   ASSERT_EQ(e.size(), 1u) << Show(e);
