@@ -1334,6 +1334,21 @@ class Finder {
     if (clause < 0 || holder < 0) return false;
     uint32_t first = tree_.Lo(static_cast<uint32_t>(clause)),
              last = tree_.Hi(static_cast<uint32_t>(clause));
+    // "X's claim that A was safe did not convince the council": with no
+    // verb above the noun, the parse took the sentence's verb into the
+    // clause as a verb without a subject; the content ends before it.
+    if (tree_.Deprel(n) == "root") {
+      const auto cl = static_cast<uint32_t>(clause);
+      for (uint32_t k : tree_.Children(cl)) {
+        const std::string_view d = tree_.Deprel(k);
+        if (k > cl && (d == "ccomp" || d == "conj" || d == "parataxis") &&
+            tree_.Upos(k) == "VERB" && tree_.Child(k, "nsubj") < 0 &&
+            tree_.Child(k, "nsubj:pass") < 0 && tree_.Lo(k) > first) {
+          last = std::min(last, tree_.Lo(k) - 1);
+          break;
+        }
+      }
+    }
     if (!tree_.TrimPunct(first, last) || last - first < 1) return false;
     if (tree_.SentenceOf(first) != tree_.SentenceOf(n)) return false;
     SetIndirect(c, first, last, n);
@@ -1357,16 +1372,16 @@ class Finder {
     if (h < 0) return false;
     // The phrase may hang from a word inside the clause ("by 46 percent to
     // 42 percent, according to the poll"): the content is the whole clause.
-    // A complement or conjunct stops the climb only when it is a clause of
-    // its own, with a subject: "would see incomes go up by as much as 19.9
-    // percent, according to X" is all X's.
+    // A conjunct stops the climb when it is a clause of its own, with a
+    // subject; a complement does not: "would see incomes go up by as much
+    // as 19.9 percent, according to X" is all X's, whether the parse gives
+    // "go" a subject or not.
     while (tree_.Head(static_cast<uint32_t>(h)) >= 0) {
       const auto hu = static_cast<uint32_t>(h);
       const std::string_view hd = tree_.Deprel(hu);
       if (hd == "parataxis" || hd == "root") break;
-      if ((hd == "ccomp" || hd == "conj") &&
-          (tree_.Child(hu, "nsubj") >= 0 || tree_.Child(hu, "nsubj:pass") >= 0 ||
-           tree_.Child(hu, "expl") >= 0)) {
+      if (hd == "conj" && (tree_.Child(hu, "nsubj") >= 0 || tree_.Child(hu, "nsubj:pass") >= 0 ||
+                           tree_.Child(hu, "expl") >= 0)) {
         break;
       }
       h = tree_.Head(hu);

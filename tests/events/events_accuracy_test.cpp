@@ -22,10 +22,11 @@ TEST(EventsAccuracy, Petrarch2ValidationFloor) {
   std::string skip;
   auto r = testing::EvalSharedPetrarch("PETR2_GSR_validation.xml", &skip);
   if (!r) GTEST_SKIP() << skip;
-  // Measured 2026-11-26: triple F1 0.2308, root F1 0.2308, precision 0.444.
-  EXPECT_GE(r->scores.triples.f1(), 0.22);
-  EXPECT_GE(r->scores.roots.f1(), 0.22);
-  EXPECT_GE(r->scores.triples.precision(), 0.42);
+  // Measured 2026-11-26 (parser uptrained on news): triple F1 0.2727, root
+  // F1 0.2727, precision 0.455 (15 of 33; before: 0.2308, 12 of 27).
+  EXPECT_GE(r->scores.triples.f1(), 0.26);
+  EXPECT_GE(r->scores.roots.f1(), 0.26);
+  EXPECT_GE(r->scores.triples.precision(), 0.44);
 }
 
 }  // namespace
