@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "cli/cli_runner.h"
 
 namespace parley {
@@ -105,6 +108,37 @@ TEST(Cli, ConlluFormatHasOneRowPerToken) {
   }
   EXPECT_EQ(rows, 12u);  // 9 + 3 tokens
   EXPECT_EQ(roots, 2u);  // a tree per sentence
+}
+
+TEST(Cli, TrainParseWithExtraSentencesAndABeamThenScoreAndWriteTrees) {
+  const std::string fixture = SourcePath("tests/data/parse/fixture.conllu");
+  const std::string dir = ::testing::TempDir() + "/parley_cli_parse";
+  std::filesystem::create_directories(dir);
+  // The fixture again as "extra" sentences: taken as they are, counted.
+  auto r = RunParley("train parse --train " + fixture + " --extra " + fixture +
+                     " --tags gold --epochs 2 --beam 2 --min-feature-count 1 --out " + dir +
+                     "/parse.model");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("extra: " + fixture + " (7 sentences, tags and trees as given)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("trained on 12 "), std::string::npos) << r.out;  // 2 x 6 projective
+  r = RunParley("eval parse --tags gold --models " + dir + " --gold " + fixture + " --output " +
+                dir + "/out.conllu");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string trees = testing::ReadFile(dir + "/out.conllu");
+  EXPECT_EQ(std::count(trees.begin(), trees.end(), '\n'), 46 + 7);  // rows and blank lines
+  // A missing extra file is an I/O error; a beam of 0 a usage error.
+  EXPECT_EQ(RunParley("train parse --train " + fixture +
+                      " --extra /nonexistent.conllu --tags gold "
+                      "--out " +
+                      dir + "/x.model")
+                .exit_code,
+            3);
+  EXPECT_EQ(
+      RunParley("train parse --train " + fixture + " --beam 0 --out " + dir + "/x.model").exit_code,
+      2);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, BenchPrintsJsonFields) {
