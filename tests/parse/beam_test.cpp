@@ -24,31 +24,24 @@ ParseModel Train(uint32_t beam, uint64_t seed = 1) {
 
 // Heads and labels of every fixture sentence; checks each is one tree.
 std::vector<std::pair<int32_t, uint32_t>> ParseAll(const ParseModel& model) {
-  std::vector<std::pair<int32_t, uint32_t>> out;
-  ParseScratch scratch;
-  for (const TreebankSentence& s : testing::Fixture()) {
-    const auto n = static_cast<uint32_t>(s.size());
-    scratch.tokens.clear();
-    for (size_t i = 0; i < s.size(); ++i) {
-      scratch.tokens.push_back(model.Attrs(s.form[i], s.upos[i], s.xpos[i]));
-    }
-    std::vector<int32_t> head(n);
-    std::vector<uint32_t> label(n);
-    model.Parse(n, scratch, head.data(), label.data());
+  const testing::FixtureParses p = testing::ParseFixture(model);
+  size_t at = 0;
+  for (uint32_t n : p.sizes) {
     int roots = 0;
     for (uint32_t i = 0; i < n; ++i) {
-      roots += head[i] < 0;
-      EXPECT_EQ(head[i] < 0, model.labels()[label[i]] == "root");
+      const auto [head, label] = p.arcs[at + i];
+      roots += head < 0;
+      EXPECT_EQ(head < 0, model.labels()[label] == "root");
       // Walking up from every token reaches the root without a cycle.
-      int32_t at = static_cast<int32_t>(i);
+      int32_t up = static_cast<int32_t>(i);
       uint32_t steps = 0;
-      while (at >= 0 && steps++ <= n) at = head[static_cast<size_t>(at)];
+      while (up >= 0 && steps++ <= n) up = p.arcs[at + static_cast<size_t>(up)].first;
       EXPECT_LE(steps, n) << "cycle through token " << i;
-      out.emplace_back(head[i], label[i]);
     }
     EXPECT_EQ(roots, 1);
+    at += n;
   }
-  return out;
+  return p.arcs;
 }
 
 TEST(BeamTraining, IsDeterministicAndRecordsItsWidth) {

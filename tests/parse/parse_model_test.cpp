@@ -29,20 +29,7 @@ ParseModel TrainOnFixture(uint64_t seed) {
 
 // Heads and labels of every fixture sentence.
 std::vector<std::pair<int32_t, uint32_t>> ParseAll(const ParseModel& model) {
-  std::vector<std::pair<int32_t, uint32_t>> out;
-  ParseScratch scratch;
-  for (const TreebankSentence& s : testing::Fixture()) {
-    const auto n = static_cast<uint32_t>(s.size());
-    scratch.tokens.clear();
-    for (size_t i = 0; i < s.size(); ++i) {
-      scratch.tokens.push_back(model.Attrs(s.form[i], s.upos[i], s.xpos[i]));
-    }
-    std::vector<int32_t> head(n);
-    std::vector<uint32_t> label(n);
-    model.Parse(n, scratch, head.data(), label.data());
-    for (uint32_t i = 0; i < n; ++i) out.emplace_back(head[i], label[i]);
-  }
-  return out;
+  return testing::ParseFixture(model).arcs;
 }
 
 TEST(ParseModel, TrainingIsDeterministic) {

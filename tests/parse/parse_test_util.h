@@ -10,6 +10,7 @@
 
 #include "learn/transition_system.h"
 #include "parley/parser.h"
+#include "parse/parse_model.h"
 #include "parse/treebank_io.h"
 
 namespace parley::parse::testing {
@@ -22,6 +23,30 @@ inline std::vector<TreebankSentence> Fixture() {
   auto data = ReadTreebank(FixturePath());
   EXPECT_TRUE(data.ok()) << data.status().ToString();
   return data.ok() ? std::move(*data) : std::vector<TreebankSentence>{};
+}
+
+// Heads and labels `model` gives every fixture sentence, sentence after
+// sentence, and the sentences' sizes.
+struct FixtureParses {
+  std::vector<std::pair<int32_t, uint32_t>> arcs;
+  std::vector<uint32_t> sizes;
+};
+inline FixtureParses ParseFixture(const ParseModel& model) {
+  FixtureParses out;
+  ParseScratch scratch;
+  for (const TreebankSentence& s : Fixture()) {
+    const auto n = static_cast<uint32_t>(s.size());
+    scratch.tokens.clear();
+    for (size_t i = 0; i < s.size(); ++i) {
+      scratch.tokens.push_back(model.Attrs(s.form[i], s.upos[i], s.xpos[i]));
+    }
+    std::vector<int32_t> head(n);
+    std::vector<uint32_t> label(n);
+    model.Parse(n, scratch, head.data(), label.data());
+    for (uint32_t i = 0; i < n; ++i) out.arcs.emplace_back(head[i], label[i]);
+    out.sizes.push_back(n);
+  }
+  return out;
 }
 
 // A uniform draw in [0, n) (mt19937 yields 32 bits in a wider type).
