@@ -82,6 +82,10 @@ class Tree {
     }
     return -1;
   }
+  // Whether i has a subject of its own, active or passive.
+  bool HasSubject(uint32_t i) const {
+    return Child(i, "nsubj") >= 0 || Child(i, "nsubj:pass") >= 0;
+  }
   bool IsPunct(uint32_t i) const { return Upos(i) == "PUNCT"; }
 
   // Tokens [first, last] as an original-text span.
@@ -742,8 +746,7 @@ class Finder {
       // beginning …": a finite complement with no subject of its own after
       // an object is a clause whose subject the parse took for the object.
       if (const int32_t obj = tree_.Child(v, "obj");
-          obj > static_cast<int32_t>(v) && obj < comp && tree_.Child(comp, "nsubj") < 0 &&
-          tree_.Child(comp, "nsubj:pass") < 0 &&
+          obj > static_cast<int32_t>(v) && obj < comp && !tree_.HasSubject(comp) &&
           (tree_.Deprel(comp) == "ccomp" || tree_.Child(comp, "aux") >= 0)) {
         first = std::min(first, tree_.Lo(static_cast<uint32_t>(obj)));
       }
@@ -1342,8 +1345,7 @@ class Finder {
       for (uint32_t k : tree_.Children(cl)) {
         const std::string_view d = tree_.Deprel(k);
         if (k > cl && (d == "ccomp" || d == "conj" || d == "parataxis") &&
-            tree_.Upos(k) == "VERB" && tree_.Child(k, "nsubj") < 0 &&
-            tree_.Child(k, "nsubj:pass") < 0 && tree_.Lo(k) > first) {
+            tree_.Upos(k) == "VERB" && !tree_.HasSubject(k) && tree_.Lo(k) > first) {
           last = std::min(last, tree_.Lo(k) - 1);
           break;
         }
@@ -1380,8 +1382,7 @@ class Finder {
       const auto hu = static_cast<uint32_t>(h);
       const std::string_view hd = tree_.Deprel(hu);
       if (hd == "parataxis" || hd == "root") break;
-      if (hd == "conj" && (tree_.Child(hu, "nsubj") >= 0 || tree_.Child(hu, "nsubj:pass") >= 0 ||
-                           tree_.Child(hu, "expl") >= 0)) {
+      if (hd == "conj" && (tree_.HasSubject(hu) || tree_.Child(hu, "expl") >= 0)) {
         break;
       }
       h = tree_.Head(hu);
