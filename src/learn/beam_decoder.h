@@ -69,8 +69,6 @@ template <typename Model, typename ScoreT>
 bool ExpandBeam(const TransitionSystem& system, const TransitionFeatures& features,
                 const Model& model, const Beam& beam, BeamScratch<ScoreT>& s) {
   const uint32_t classes = system.num_classes();
-  s.scores.resize(classes);
-  s.legal.resize(classes);
   s.candidates.clear();
   bool open = false;
   for (size_t i = 0; i < beam.size; ++i) {
@@ -82,14 +80,11 @@ bool ExpandBeam(const TransitionSystem& system, const TransitionFeatures& featur
       continue;
     }
     open = true;
-    system.Legal(c, s.legal.data());
-    if (uint32_t only = OnlyLegal(s.legal.data(), classes); only != classes) {
+    if (uint32_t only = ScoreClasses(system, features, model, c, s.features, s.scores, s.legal);
+        only != classes) {
       s.candidates.push_back({base, item, only});
       continue;
     }
-    features.Extract(c, &s.features);
-    std::fill(s.scores.begin(), s.scores.end(), ScoreT{0});
-    model.Score(s.features.data(), s.features.size(), s.scores.data());
     for (uint32_t k = 0; k < classes; ++k) {
       if (s.legal[k]) s.candidates.push_back({base + static_cast<double>(s.scores[k]), item, k});
     }

@@ -7,15 +7,11 @@ namespace parley::learn {
 
 double BeamTrainer::StepScore(const TransitionFeatures& features, const Configuration& c,
                               uint32_t k) {
-  const uint32_t classes = system_.num_classes();
   BeamScratch<float>& s = scratch_;
-  s.legal.resize(classes);
-  s.scores.resize(classes);
-  system_.Legal(c, s.legal.data());
-  if (OnlyLegal(s.legal.data(), classes) != classes) return 0;
-  features.Extract(c, &s.features);
-  std::fill(s.scores.begin(), s.scores.end(), 0.0f);
-  model_.Score(s.features.data(), s.features.size(), s.scores.data());
+  if (ScoreClasses(system_, features, model_, c, s.features, s.scores, s.legal) !=
+      system_.num_classes()) {
+    return 0;  // forced: not scored
+  }
   return s.scores[k];
 }
 

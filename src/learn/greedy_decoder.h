@@ -52,6 +52,26 @@ inline uint32_t OnlyLegal(const uint8_t* legal, uint32_t n) {
   return only;
 }
 
+// The legal classes of `c` into legal[], and, unless only one is legal,
+// every class's score into scores[] (the model adds to zeros). Returns the
+// only legal class, or the class count when it scored. A forced transition
+// (the first SHIFT, the last LEFT to the root) is not scored: every
+// decoder and trainer sees it the same way.
+template <typename Model, typename ScoreT>
+uint32_t ScoreClasses(const TransitionSystem& system, const TransitionFeatures& features,
+                      const Model& model, const Configuration& c, FeatureVector& feats,
+                      std::vector<ScoreT>& scores, std::vector<uint8_t>& legal) {
+  const uint32_t classes = system.num_classes();
+  scores.resize(classes);
+  legal.resize(classes);
+  system.Legal(c, legal.data());
+  if (uint32_t only = OnlyLegal(legal.data(), classes); only != classes) return only;
+  features.Extract(c, &feats);
+  std::fill(scores.begin(), scores.end(), ScoreT{0});
+  model.Score(feats.data(), feats.size(), scores.data());
+  return classes;
+}
+
 // Decodes one sentence of n tokens into `c` (its arcs and labels hold the
 // result). Stops when nothing is legal, so a broken system cannot spin.
 template <typename Model, typename ScoreT>
@@ -59,18 +79,11 @@ void DecodeGreedy(const TransitionSystem& system, const TransitionFeatures& feat
                   const Model& model, uint32_t n, Configuration& c,
                   DecodeScratch<ScoreT>& scratch) {
   const uint32_t classes = system.num_classes();
-  scratch.scores.resize(classes);
-  scratch.legal.resize(classes);
   system.Initialize(c, n);
   while (!system.IsTerminal(c)) {
-    system.Legal(c, scratch.legal.data());
-    // Nothing to decide (the first SHIFT, the last LEFT to the root): no
-    // scoring, which the trainer mirrors.
-    uint32_t best = OnlyLegal(scratch.legal.data(), classes);
+    uint32_t best =
+        ScoreClasses(system, features, model, c, scratch.features, scratch.scores, scratch.legal);
     if (best == classes) {
-      features.Extract(c, &scratch.features);
-      std::fill(scratch.scores.begin(), scratch.scores.end(), ScoreT{0});
-      model.Score(scratch.features.data(), scratch.features.size(), scratch.scores.data());
       best = BestLegal(scratch.scores.data(), scratch.legal.data(), classes);
       if (best == classes) break;
     }
