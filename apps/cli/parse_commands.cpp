@@ -7,11 +7,14 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <memory>
 
 #include "cli/common.h"
 #include "cli/model_commands.h"
 #include "output/json_writer.h"
+#include "parley/output.h"
 #include "parley/parser.h"
 #include "parley/pipeline.h"
 #include "parley/tagger.h"
@@ -218,16 +221,21 @@ int RunEvalParse(const EvalParseFlags& f) {
   if (failed) return kExitIo;
   std::vector<TreebankSentence> gold;
   if (!Read(cmd, f.gold, &gold)) return kExitIo;
-  std::vector<TreebankSentence> predicted;
-  auto scores = EvalParse(gold, tagger.get(), **parser, f.output.empty() ? nullptr : &predicted);
+  std::string trees;  // CoNLL-U of the parsed sentences, for --output
+  std::function<void(const Document&)> keep_trees;
+  if (!f.output.empty())
+    keep_trees = [&](const Document& doc) { WriteDocumentConllu(doc, &trees); };
+  auto scores = EvalParse(gold, tagger.get(), **parser, keep_trees);
   if (!scores.ok()) {
     std::fprintf(stderr, "%s: %s\n", cmd, scores.status().ToString().c_str());
     return kExitRejected;
   }
   const ParseScores& s = *scores;
   if (!f.output.empty()) {
-    if (Status st = WriteConllu(predicted, f.output); !st.ok()) {
-      std::fprintf(stderr, "%s: %s\n", cmd, st.ToString().c_str());
+    std::ofstream out(f.output, std::ios::binary);
+    if (!out || !out.write(trees.data(), static_cast<std::streamsize>(trees.size())) ||
+        !out.flush()) {
+      std::fprintf(stderr, "%s: cannot write %s\n", cmd, f.output.c_str());
       return kExitIo;
     }
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,14 +49,10 @@ struct ParseScores {
 
 // Parses the gold tokens and sentences of `gold` with `parser` and scores the
 // result. Tags come from `tagger` when it is given, else from `gold`. When
-// `predicted` is given it receives every sentence as parsed (gold forms,
-// the tags and lemmas used, predicted heads and relations), for error
-// analysis.
+// `on_parsed` is given it sees every document of gold sentences once tagged
+// and parsed (for writing the trees out, e.g. with WriteDocumentConllu).
 StatusOr<ParseScores> EvalParse(const std::vector<TreebankSentence>& gold, const Stage* tagger,
                                 const Stage& parser,
-                                std::vector<TreebankSentence>* predicted = nullptr);
-
-// Writes sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _).
-Status WriteConllu(const std::vector<TreebankSentence>& sentences, const std::string& path);
+                                const std::function<void(const Document&)>& on_parsed = {});
 
 }  // namespace parley

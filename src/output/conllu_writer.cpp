@@ -3,6 +3,7 @@
 // `parley train parse --extra`) can read what the pipeline produced.
 #include <string>
 
+#include "output/flatten.h"
 #include "parley/output.h"
 
 namespace parley {
@@ -38,19 +39,7 @@ void WriteDocumentConllu(const Document& doc, std::string* out) {
     out->append("# sent_id = ");
     AppendField(doc.meta().id, out);
     out->append("-" + std::to_string(k) + "\n# text = ");
-    // The sentence's text on one line: runs of whitespace as one space.
-    bool space = false;
-    std::string text;
-    for (char c : doc.SpanText(s.span)) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-        space = !text.empty();
-        continue;
-      }
-      if (space) text.push_back(' ');
-      space = false;
-      text.push_back(c);
-    }
-    out->append(text);
+    out->append(Flatten(doc.SpanText(s.span)));
     out->push_back('\n');
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       out->append(std::to_string(i - s.token_begin + 1));

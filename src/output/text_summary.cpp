@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string>
 
+#include "output/flatten.h"
 #include "parley/output.h"
 
 namespace parley {
@@ -10,23 +11,6 @@ namespace {
 void AppendLine(std::string* out, std::string_view s) {
   out->append(s);
   out->push_back('\n');
-}
-
-// The sentence text with runs of whitespace (line breaks) shown as one space.
-std::string Flatten(std::string_view s) {
-  std::string r;
-  r.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !r.empty()) r.push_back(' ');
-    space = false;
-    r.push_back(c);
-  }
-  return r;
 }
 
 // "  entity 3 Anchorage GPE x1: country=USA admin1=US-AK geonames=5879400 (61.2181, -149.9)"

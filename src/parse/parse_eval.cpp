@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <string>
 
 #include "parley/parser.h"
 #include "parse/treebank.h"
@@ -25,13 +25,14 @@ double ThreadSeconds() {
 }  // namespace
 
 StatusOr<ParseScores> EvalParse(const std::vector<TreebankSentence>& gold, const Stage* tagger,
-                                const Stage& parser, std::vector<TreebankSentence>* predicted) {
+                                const Stage& parser,
+                                const std::function<void(const Document&)>& on_parsed) {
   ParseScores scores;
-  if (predicted) predicted->clear();
   scores.predicted_tags = tagger != nullptr;
   for (size_t first = 0; first < gold.size(); first += parse::kSentencesPerDocument) {
     size_t count = std::min(parse::kSentencesPerDocument, gold.size() - first);
     Document doc = parse::TreebankDocument(gold.data() + first, count, tagger == nullptr);
+    doc.mutable_meta().id = "s" + std::to_string(first + 1);  // its first sentence
     if (tagger) {
       double t0 = ThreadSeconds();
       PARLEY_RETURN_IF_ERROR(tagger->Process(doc));
@@ -45,26 +46,11 @@ StatusOr<ParseScores> EvalParse(const std::vector<TreebankSentence>& gold, const
     if (tokens.head.size() != tokens.size() || tokens.deprel.size() != tokens.size()) {
       return Internal("the parser left tokens without a head");
     }
+    if (on_parsed) on_parsed(doc);
     size_t t = 0;
-    const StringStore& strings = doc.strings();
     for (size_t s = first; s < first + count; ++s) {
       const TreebankSentence& sentence = gold[s];
       const auto begin = static_cast<int32_t>(t);
-      if (predicted) {
-        TreebankSentence& out = predicted->emplace_back();
-        out.form = sentence.form;
-        for (size_t i = 0; i < sentence.size(); ++i) {
-          const size_t k = t + i;
-          auto column = [&](const std::vector<uint32_t>& ids, const std::string& fallback) {
-            return k < ids.size() ? std::string(strings.Get(ids[k])) : fallback;
-          };
-          out.lemma.push_back(column(tokens.lemma, sentence.lemma[i]));
-          out.upos.push_back(column(tokens.upos, sentence.upos[i]));
-          out.xpos.push_back(column(tokens.xpos, sentence.xpos[i]));
-          out.deprel.push_back(std::string(strings.Get(tokens.deprel[k])));
-          out.head.push_back(tokens.head[k] < 0 ? -1 : tokens.head[k] - begin);
-        }
-      }
       for (size_t i = 0; i < sentence.size(); ++i, ++t) {
         int32_t want = sentence.head[i] < 0 ? -1 : sentence.head[i] + begin;
         if (tokens.head[t] != want) continue;
@@ -76,24 +62,6 @@ StatusOr<ParseScores> EvalParse(const std::vector<TreebankSentence>& gold, const
     }
   }
   return scores;
-}
-
-Status WriteConllu(const std::vector<TreebankSentence>& sentences, const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return IoError(path + ": cannot open for writing");
-  for (const TreebankSentence& s : sentences) {
-    for (size_t i = 0; i < s.size(); ++i) {
-      std::fprintf(
-          f, "%zu\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\t_\n", i + 1, s.form[i].c_str(),
-          i < s.lemma.size() ? s.lemma[i].c_str() : "_",
-          i < s.upos.size() ? s.upos[i].c_str() : "_", i < s.xpos.size() ? s.xpos[i].c_str() : "_",
-          i < s.head.size() ? s.head[i] + 1 : 0, i < s.deprel.size() ? s.deprel[i].c_str() : "_");
-    }
-    std::fputc('\n', f);
-  }
-  const bool ok = std::ferror(f) == 0;
-  if (std::fclose(f) != 0 || !ok) return IoError(path + ": write failed");
-  return Status();
 }
 
 }  // namespace parley

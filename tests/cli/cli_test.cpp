@@ -127,7 +127,21 @@ TEST(Cli, TrainParseWithExtraSentencesAndABeamThenScoreAndWriteTrees) {
                 dir + "/out.conllu");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string trees = testing::ReadFile(dir + "/out.conllu");
-  EXPECT_EQ(std::count(trees.begin(), trees.end(), '\n'), 46 + 7);  // rows and blank lines
+  size_t rows = 0, blocks = 0;
+  for (size_t at = 0, next; at < trees.size(); at = next + 1) {
+    next = std::min(trees.find('\n', at), trees.size());
+    if (next == at)
+      ++blocks;  // the blank line after a sentence
+    else if (trees[at] != '#')
+      ++rows;  // a token row
+  }
+  EXPECT_EQ(rows, 46u);
+  EXPECT_EQ(blocks, 7u);
+  // An output that cannot be written is an I/O error.
+  EXPECT_EQ(RunParley("eval parse --tags gold --models " + dir + " --gold " + fixture +
+                      " --output /nonexistent/dir/out.conllu")
+                .exit_code,
+            3);
   // A missing extra file is an I/O error; a beam of 0 a usage error.
   EXPECT_EQ(RunParley("train parse --train " + fixture +
                       " --extra /nonexistent.conllu --tags gold "
