@@ -573,18 +573,65 @@ class Finder {
     auto usable = [&](uint32_t t) {
       return !in_marked_[t] && !IsQuoteMarkToken(doc_.TokenForm(t));
     };
-    while (lo > np_lo && usable(lo - 1)) --lo;
+    // Nor back past a dash ("DENVER, Colo. -- Governor Sam Ortiz"); a
+    // hyphen may be a glued one ("Texas-based").
+    auto dash = [&](uint32_t t) {
+      const std::string_view f = doc_.TokenForm(t);
+      return f != "-" && IsDash(f);
+    };
+    while (lo > np_lo && usable(lo - 1) && !dash(lo - 1)) --lo;
     // Nor past a comma after the head ("the Tax Foundation, more than …").
     while (hi < np_hi && usable(hi + 1) && doc_.TokenForm(hi + 1) != ",") ++hi;
     c.speaker_head = static_cast<int32_t>(head);
     c.quote.speaker = tree_.SpanOf(lo, hi);
   }
 
+  // When s is (in) a dateline opening its sentence ("WASHINGTON --",
+  // "FLINT, Mich., Oct. 4 (UPI) --": capitals from the sentence start, then
+  // a dash before the verb v), the head of the one noun phrase between the
+  // dash and v; else -1. Wire copy opens so; the parse, seeing no other
+  // subject, takes the place for one.
+  int32_t AfterDateline(uint32_t s, uint32_t v) const {
+    const uint32_t begin = tree_.SentenceAt(tree_.SentenceOf(s)).token_begin;
+    if (s > begin + 2 || v <= s) return -1;
+    for (uint32_t t = begin; t <= s; ++t) {
+      const std::string_view form = doc_.TokenForm(t);
+      bool upper = form.size() >= 2;
+      for (char ch : form) upper &= (ch >= 'A' && ch <= 'Z') || ch == '.';
+      if (!upper) return -1;
+    }
+    uint32_t dash = 0;
+    for (uint32_t t = s + 1; t < v && dash == 0; ++t) {
+      const std::string_view form = doc_.TokenForm(t);
+      if (IsDash(form)) dash = t;
+    }
+    if (dash == 0 || dash + 1 >= v) return -1;
+    // The phrase: the one nominal token in (dash, v) whose head lies
+    // outside it (a participle clause beside it, ", dedicating the museum
+    // …,", does not count).
+    int32_t root = -1;
+    for (uint32_t t = dash + 1; t < v; ++t) {
+      const int32_t h = tree_.Head(t);
+      if (h > static_cast<int32_t>(dash) && h < static_cast<int32_t>(v)) continue;
+      const std::string_view u = tree_.Upos(t);
+      if (u != "PROPN" && u != "NOUN" && u != "PRON") continue;
+      if (root >= 0) return -1;
+      root = static_cast<int32_t>(t);
+    }
+    return root;
+  }
+
   // The subject of cue verb v, looking through xcomp/advcl/conj to the
   // verb they depend on ("…, noting that …"), and from a relative pronoun
   // to the noun it modifies ("officials who said …").
   int32_t SubjectOf(uint32_t v) const {
-    const int32_t s = ParsedSubjectOf(v);
+    int32_t s = ParsedSubjectOf(v);
+    // "WASHINGTON -- President Obama … said": a dateline the parse made
+    // the subject leaves the phrase after its dash to speak.
+    if (s >= 0) {
+      const int32_t after = AfterDateline(static_cast<uint32_t>(s), v);
+      if (after >= 0) s = after;
+    }
     // "In a statement Friday, Trump said": a day the parse made the subject
     // leaves the name before the verb to speak.
     const bool day = s >= 0 && IsTimeWord(tree_.LowerForm(static_cast<uint32_t>(s)));

@@ -64,8 +64,9 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   const QuoteScores& s = result->scores;
   // Measured 2026-11-26 with the learned cue and content-end models, on the
   // parser uptrained on news: content F1 0.7005, source F1 0.6662, cue F1
-  // 0.6705.
-  EXPECT_GE(s.content.f1(), 0.6905);
+  // 0.6705; after the dateline rule (models retrained): 0.7014, 0.6652,
+  // 0.6701. Floors about a point under the best measured.
+  EXPECT_GE(s.content.f1(), 0.6914);
   EXPECT_GE(s.source.f1(), 0.6562);
   EXPECT_GE(s.cue.f1(), 0.6605);
 }
