@@ -370,6 +370,7 @@ class Finder {
       }
     }
     for (Candidate& c : directs) out.push_back(std::move(c));
+    if (collect_ == nullptr) BlockQuotes(out);
     for (Candidate& c : turns) out.push_back(std::move(c));
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
       if (a.quote.content.begin != b.quote.content.begin)
@@ -507,6 +508,52 @@ class Finder {
   // A verb the lexicon lists as one of saying.
   bool SpeechVerb(uint32_t t) const {
     return tree_.Upos(t) == "VERB" && lex_.Verb(tree_.Lemma(t)) == CueClass::kSpeech;
+  }
+  // A verb that introduces a quote before a colon ending its paragraph:
+  // any the lexicon lists ("The Times reports:"), or "continued".
+  bool IntroducingVerb(uint32_t t) const {
+    if (tree_.Upos(t) != "VERB") return false;
+    const std::string_view lemma = tree_.Lemma(t);
+    return lex_.Verb(lemma) != CueClass::kNone || lemma == "continue";
+  }
+
+  // Block quotes: a paragraph of its own, "The governor added:", before a
+  // paragraph without quotation marks, which is then the quote (web copy
+  // sets long quotes off so). Attributions found inside it are dropped
+  // from `out`, as inside any direct quote.
+  void BlockQuotes(std::vector<Candidate>& out) {
+    const std::vector<Paragraph>& ps = doc_.paragraphs();
+    for (size_t p = 0; p + 1 < ps.size(); ++p) {
+      auto intro = doc_.TokenRange(ps[p].span, Alignment::kExpand);
+      auto body = doc_.TokenRange(ps[p + 1].span, Alignment::kExpand);
+      if (!intro || !body || intro->second < intro->first + 3) continue;
+      const uint32_t colon = intro->second - 1, j = colon - 1;
+      if (doc_.TokenForm(colon) != ":" || !IntroducingVerb(j)) continue;
+      const int32_t s = SubjectOf(j);
+      if (!AcceptableSpeaker(s, CueClass::kSpeech) || static_cast<uint32_t>(s) < intro->first ||
+          static_cast<uint32_t>(s) > j) {
+        continue;
+      }
+      uint32_t first = body->first, last = body->second - 1;
+      if (last < first + 7) continue;
+      bool marks = false;
+      for (uint32_t t = first; t <= last && !marks; ++t) {
+        marks = in_marked_[t] || IsQuoteMarkToken(doc_.TokenForm(t));
+      }
+      if (marks) continue;
+      Candidate c;
+      // The paragraph whole, its closing stop too: it is quoted as it is.
+      SetIndirect(c, first, last, j);
+      c.quote.kind = QuoteKind::kDirect;
+      SetCue(c, j, j, tree_.Lemma(j));
+      SetSpeaker(c, static_cast<uint32_t>(s));
+      FindChannel(j, c);
+      const Span block = c.quote.content;
+      std::erase_if(out, [&](const Candidate& o) {
+        return o.quote.content.begin >= block.begin && o.quote.content.end <= block.end;
+      });
+      out.push_back(std::move(c));
+    }
   }
 
   // Whether the text in [from, to) is only spaces, punctuation and marks.
@@ -656,10 +703,35 @@ class Finder {
     return m.token_end - 1;
   }
 
+  // v's subject; of several (a parse that split "panel Chairman Rep. Jo
+  // Lee" in two), the nearest before v, whose phrase is the name's.
+  int32_t NearestSubject(uint32_t v) const {
+    int32_t first = -1, nearest = -1;
+    for (uint32_t k : tree_.Children(v)) {
+      if (tree_.Deprel(k) != "nsubj") continue;
+      if (k > v) {
+        if (first < 0) return static_cast<int32_t>(k);
+        break;
+      }
+      if (first < 0) first = static_cast<int32_t>(k);
+      nearest = static_cast<int32_t>(k);
+    }
+    if (first == nearest) return first;
+    // The nearer one when the first is a day ("Last week Stumpf …") or a
+    // bare singular noun right before it ("panel Chairman Rep. Jo Lee");
+    // else the first ("Several people Republicans have tried to reach").
+    const auto f = static_cast<uint32_t>(first), n = static_cast<uint32_t>(nearest);
+    if (IsTimeWord(tree_.LowerForm(f)) ||
+        (tree_.Xpos(f) == "NN" && tree_.Hi(f) + 1 >= tree_.Lo(n))) {
+      return nearest;
+    }
+    return first;
+  }
+
   int32_t ParsedSubjectOf(uint32_t v) const {
     uint32_t t = v;
     for (int depth = 0; depth < 3; ++depth) {
-      int32_t s = tree_.Child(t, "nsubj");
+      int32_t s = NearestSubject(t);
       if (s >= 0) return s;  // a relative pronoun stays the mention (resolved later)
       const std::string_view d = tree_.Deprel(t);
       const int32_t h = tree_.Head(t);
@@ -667,6 +739,20 @@ class Finder {
         // "X, at a briefing, said, “…”": the parse gave X to the quote.
         s = tree_.Child(static_cast<uint32_t>(h), "nsubj");
         return s >= 0 && s < static_cast<int32_t>(t) && !in_marked_[s] ? s : -1;
+      }
+      if (d == "acl" && h >= 0 && t > 0 && tree_.Xpos(t) == "VBG" && doc_.TokenForm(t - 1) == "," &&
+          tree_.Deprel(static_cast<uint32_t>(h)).starts_with("obl")) {
+        // "X said as much in an interview, arguing that …": a participle
+        // set off by a comma that the parse hung on the verb's setting
+        // speaks for the verb's subject.
+        int32_t verb = tree_.Head(static_cast<uint32_t>(h));
+        for (int up = 0; up < 2 && verb >= 0 && tree_.Upos(static_cast<uint32_t>(verb)) == "ADV";
+             ++up) {
+          verb = tree_.Head(static_cast<uint32_t>(verb));  // ("said as much in …")
+        }
+        if (verb < 0 || tree_.Upos(static_cast<uint32_t>(verb)) != "VERB") return -1;
+        t = static_cast<uint32_t>(verb);
+        continue;
       }
       if (h < 0 || !(d == "xcomp" || d == "advcl" || d == "conj")) return -1;
       // "Asked about X, she said …": a past participle's subject is the
@@ -798,7 +884,8 @@ class Finder {
         first = std::min(first, tree_.Lo(static_cast<uint32_t>(obj)));
       }
       found = true;
-      frame = tree_.Deprel(static_cast<uint32_t>(comp)) == "ccomp" ? "ccomp" : "xcomp";
+      // (A "that" clause the parse hung elsewhere is a complement too.)
+      frame = tree_.Deprel(static_cast<uint32_t>(comp)) == "xcomp" ? "xcomp" : "ccomp";
     } else if (int32_t obj = tree_.Child(v, "obj");
                obj >= 0 && (shape != CueClass::kFinding || learned) && !(prt >= 0 && prt > obj)) {
       // "X criticized Obama for …": the object, with what follows it.
@@ -952,12 +1039,19 @@ class Finder {
 
   // The clausal complement of cue v: the first after it, else one before
   // it that is no adverbial clause the parse mistook for one ("but before
-  // officials had weighed in, Trump said that …").
+  // officials had weighed in, Trump said that …"). After v, a clause the
+  // parse made a complement but which opens with a subordinator of time or
+  // cause is none ("said after the agency failed to …"); a "that" clause
+  // it hung elsewhere is one ("says at a stop in Toledo, Ohio, that …",
+  // "told a crowd in Dayton that …": ThatClauseOf).
   int32_t Complement(uint32_t v) const {
     int32_t before = -1;
     for (uint32_t k : tree_.Children(v)) {
       if (tree_.Deprel(k) != "ccomp") continue;
-      if (k > v) return static_cast<int32_t>(k);
+      if (k > v) {
+        if (AdverbialOpening(tree_.Lo(k))) continue;
+        return static_cast<int32_t>(k);
+      }
       if (before >= 0) continue;
       const int32_t mk = tree_.Child(k, "mark");
       const std::string m = mk >= 0 ? tree_.LowerForm(static_cast<uint32_t>(mk)) : "";
@@ -965,7 +1059,109 @@ class Finder {
         before = static_cast<int32_t>(k);
       }
     }
+    if (const int32_t that = ThatClauseOf(v); that >= 0) return that;
     return before;
+  }
+
+  // Whether token t opens an adverbial clause: a subordinator of time,
+  // cause or concession.
+  bool AdverbialOpening(uint32_t t) const {
+    // ("when" is left out: "have not said when they would vote".)
+    static constexpr std::string_view kWords[] = {"after", "before",   "while",  "because",
+                                                  "since", "although", "though", "until",
+                                                  "once",  "whenever"};
+    const std::string w = tree_.LowerForm(t);
+    for (std::string_view k : kWords) {
+      if (w == k) return true;
+    }
+    return false;
+  }
+
+  // Whether a relative clause r the parse found on a noun is a whole
+  // clause of its own, "that" left out ("said after the hearing he would
+  // not support the bill", "told reporters she will run"): no relative
+  // word, a pronoun or name for its subject, and no gap (an object,
+  // complement or copula, or a modal).
+  bool BareClause(uint32_t r) const {
+    if (tree_.Deprel(r) != "acl:relcl" || tree_.Lo(r) == 0) return false;
+    // Right after its noun ("the others at whom he was …" is a relative
+    // clause whose pronoun the parse hung elsewhere).
+    const std::string_view before = tree_.Upos(tree_.Lo(r) - 1);
+    if (before != "NOUN" && before != "PROPN" && before != "NUM") return false;
+    bool subject = false, whole = false;
+    for (uint32_t k : tree_.Children(r)) {
+      const std::string_view d = tree_.Deprel(k);
+      const std::string w = tree_.LowerForm(k);
+      if (w == "who" || w == "whom" || w == "which" || w == "that" || w == "whose" ||
+          w == "where" || w == "when" || w == "why") {
+        return false;
+      }
+      if (d == "nsubj" && k < r) {
+        const std::string_view u = tree_.Upos(k);
+        subject = u == "PRON" || u == "PROPN";
+      }
+      whole |= d == "obj" || d == "ccomp" || d == "xcomp" || d == "cop" ||
+               (d == "aux" && tree_.Xpos(k) == "MD");
+    }
+    return subject && whole;
+  }
+
+  // A finite "that" clause after cue v that the parse hung on v as an
+  // adverbial clause, or on v's object or oblique as a modifier: "says at a
+  // campaign stop in Toledo, Ohio, that it means …", "told a crowd in
+  // Dayton that she was worried", "said after the vote that he was
+  // pleased". Its subject is its own, and the noun it hangs on names no
+  // utterance or idea ("the claim that …" keeps its clause). -1 if none.
+  int32_t ThatClauseOf(uint32_t v) const {
+    static constexpr std::string_view kContentNouns[] = {
+        "fact", "idea", "notion", "possibility", "hope", "fear", "evidence", "sign", "news", "word",
+        "chance", "risk", "belief", "view", "assurance", "promise", "warning", "message", "point",
+        "argument", "suggestion", "theory", "concern", "impression", "rumor", "rumour", "sense",
+        "feeling", "assumption", "proof", "indication",
+        // and nouns a bare relative clause often follows ("the reason he …")
+        "reason", "way", "time", "day", "moment", "place", "extent", "one"};
+    auto content_noun = [&](uint32_t n) {
+      const std::string_view lemma = tree_.Lemma(n);
+      if (lex_.Noun(lemma)) return true;
+      for (std::string_view k : kContentNouns) {
+        if (lemma == k) return true;
+      }
+      return false;
+    };
+    auto that_clause = [&](uint32_t h) {
+      const int32_t mk = tree_.Child(h, "mark");
+      uint32_t lo = tree_.Lo(h);  // (a comma before "that" may hang on the clause)
+      while (lo < h && tree_.IsPunct(lo)) ++lo;
+      return mk >= 0 && lo == static_cast<uint32_t>(mk) &&
+             tree_.LowerForm(static_cast<uint32_t>(mk)) == "that" && tree_.HasSubject(h);
+    };
+    for (uint32_t k : tree_.Children(v)) {
+      if (k < v) continue;
+      const std::string_view d = tree_.Deprel(k);
+      if (d == "advcl" && that_clause(k)) {
+        // Not a result: "added so many layers that it would …".
+        bool result = false;
+        for (uint32_t t = v + 1; t < tree_.Lo(k) && !result; ++t) {
+          const std::string w = tree_.LowerForm(t);
+          result = w == "so" || w == "such";
+        }
+        if (!result) return static_cast<int32_t>(k);
+        continue;
+      }
+      if (d != "obj" && d != "iobj" && d != "obl" && d != "obl:tmod") continue;
+      if (content_noun(k)) continue;
+      // "identified X as one of the reasons that …": a comparison, no setting.
+      if (const int32_t cs = tree_.Child(k, "case"); cs >= 0) {
+        const std::string p = tree_.LowerForm(static_cast<uint32_t>(cs));
+        if (p == "as" || p == "like" || p == "than") continue;
+      }
+      for (uint32_t a : tree_.Children(k)) {
+        if (a > k && tree_.Deprel(a).starts_with("acl") && (that_clause(a) || BareClause(a))) {
+          return static_cast<int32_t>(a);
+        }
+      }
+    }
+    return -1;
   }
 
   // Whether tokens [first, last] are one participle clause opening the
@@ -1569,14 +1765,16 @@ class Finder {
         // cue: the first verb of saying set off by a comma after the name.
         for (const Mention& m : doc_.mentions()) {
           const std::string_view type = doc_.strings().Get(m.type);
-          // The name may follow a title: "Rep. Tom McClintock, R-California,".
-          if (m.token_begin < t || m.token_begin > t + 2 || (type != "PER" && type != "ORG")) {
+          // The name may follow a title: "Rep. Tom McClintock, R-California,",
+          // "panel Chairman Rep. Jo Lee".
+          if (m.token_begin < t || m.token_begin > t + 4 || (type != "PER" && type != "ORG")) {
             continue;
           }
           bool titled = true;
           for (uint32_t k = t; k < m.token_begin; ++k) {
             const std::string_view w = doc_.TokenForm(k);
-            titled = titled && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+            titled =
+                titled && !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || tree_.Upos(k) == "NOUN");
           }
           if (!titled) continue;
           if (m.token_end < end && doc_.TokenForm(m.token_end) == "(") {
@@ -1629,7 +1827,7 @@ class Finder {
           ParagraphOf(tk.begin[t - 1]) + 1 == ParagraphOf(tk.begin[t])) {
         const uint32_t j = t - 2;
         const int32_t s = SubjectOf(j);
-        if (SpeechVerb(j) && AcceptableSpeaker(s, CueClass::kSpeech) &&
+        if (IntroducingVerb(j) && AcceptableSpeaker(s, CueClass::kSpeech) &&
             static_cast<uint32_t>(s) < j && ParagraphOf(tk.begin[s]) == ParagraphOf(tk.begin[j])) {
           c.cue_token = static_cast<int32_t>(j);
           SetCue(c, j, j, tree_.Lemma(j));

@@ -47,6 +47,7 @@ class Resolver {
       if (noun >= 0) cands_[i].speaker_head = h = noun;
       int32_t r = ReferentAt(static_cast<uint32_t>(h));
       if (r < 0) r = AppositiveName(static_cast<uint32_t>(h));
+      if (r < 0) r = TitledName(static_cast<uint32_t>(h));
       if (r < 0) r = CapitalsName(static_cast<uint32_t>(h));
       if (r >= 0) {
         resolved_[i] = r;
@@ -159,6 +160,20 @@ class Resolver {
     if (Upos(h) != "NOUN") return -1;
     for (uint32_t t = h + 1; t < tk.size() && t <= h + 2; ++t) {
       if (tk.head[t] == static_cast<int32_t>(h) && doc_.strings().Get(tk.deprel[t]) == "appos") {
+        return ReferentAt(t);
+      }
+    }
+    return -1;
+  }
+
+  // "Rep. Jo Lee" parsed with the title as the head and the name flat on
+  // it: the name's referent.
+  int32_t TitledName(uint32_t h) const {
+    const TokenColumns& tk = doc_.tokens();
+    if (Upos(h) != "PROPN") return -1;
+    for (uint32_t t = h + 1; t < tk.size() && t <= h + 2; ++t) {
+      const std::string_view d = doc_.strings().Get(tk.deprel[t]);
+      if (tk.head[t] == static_cast<int32_t>(h) && (d == "flat" || d == "appos")) {
         return ReferentAt(t);
       }
     }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -689,6 +690,85 @@ TEST(Attribution, ADayIsNeverTheSpeaker) {
 
 TEST(Attribution, ColonAfterAPlaceIsNotASpeaker) {
   EXPECT_TRUE(Quotes("Paris: the city will close three bridges over the river next week.").empty());
+}
+
+TEST(Attribution, AThatClauseTheParseHungElsewhereIsTheContent) {
+  // The parse may hang a "that" clause after a setting on the cue as an
+  // adverbial clause, or on the setting's noun: it is still what was said.
+  auto q = Quotes(
+      "Mayor Dana Whitfield says at a meeting in Springfield, Illinois, that the bridge will "
+      "reopen in May.\n\n"
+      "On Tuesday, the governor told a crowd in Dayton that she was deeply worried by the "
+      "flooding.\n\n"
+      "Ortega added that the panel would meet again, and said after the vote that he was "
+      "pleased.");
+  std::vector<std::string> contents;
+  for (const auto& f : q) contents.push_back(f.content);
+  auto has = [&](const std::string& c) {
+    return std::find(contents.begin(), contents.end(), c) != contents.end();
+  };
+  EXPECT_TRUE(has("that the bridge will reopen in May")) << ::testing::PrintToString(contents);
+  EXPECT_TRUE(has("that she was deeply worried by the flooding"))
+      << ::testing::PrintToString(contents);
+  EXPECT_TRUE(has("that he was pleased")) << ::testing::PrintToString(contents);
+  for (const auto& f : q) {
+    if (f.content == "that the bridge will reopen in May")
+      EXPECT_EQ(f.speaker, "Mayor Dana Whitfield");
+    if (f.content == "that he was pleased") EXPECT_EQ(f.cue, "said");
+  }
+}
+
+TEST(Attribution, AClauseOfTimeIsNoContent) {
+  // "said after …" says when, not what; the quote before the name is what
+  // was said, by the titled name ("committee Chairman Sen. …").
+  auto q = Quotes(
+      "\"Deadlines are not suggestions,\" committee Chairman Sen. Paul Ortega (D-Nev.) said "
+      "after the agency failed to send its report to the panel.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Deadlines are not suggestions,");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_NE(q[0].speaker.find("Paul Ortega"), std::string::npos) << q[0].speaker;
+  EXPECT_EQ(q[0].name, "Paul Ortega");
+}
+
+TEST(Attribution, AClauseWithoutThatAfterASettingIsTheContent) {
+  // "said after the hearing he would …": the parse may take the clause for
+  // a relative clause on "hearing"; one with its own object is none. A
+  // real relative clause ("the reason he …") stays out.
+  auto q = Quotes(
+      "The senator said after the hearing he would not support the bill.\n\n"
+      "The mayor cited the audit as the reason he would not sign the budget.");
+  bool clause = false;
+  for (const auto& f : q) {
+    clause |= f.content == "he would not support the bill" && f.cue == "said";
+    EXPECT_NE(f.content, "he would not sign the budget");
+  }
+  EXPECT_TRUE(clause) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, AParagraphEndingInAColonIntroducesABlockQuote) {
+  // Web copy sets a long quote off as a paragraph of its own, without
+  // quotation marks, after "X added:"; "continued:" introduces the quote
+  // that opens the next paragraph. "Here is the list:" introduces no one's.
+  auto q = Quotes(
+      "The governor added:\n\n"
+      "It is typical of the council. They know nothing about the budget, and they never stop "
+      "talking about it.\n\n"
+      "Mayor Ruth Alvarez continued:\n\n"
+      "\"The turnout question is very much a partisan one at this point in the race.\"\n\n"
+      "Here is the list:\n\n"
+      "Bridges, roads, schools and the new library on the east side of the river.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].content,
+            "It is typical of the council. They know nothing about the budget, and they never "
+            "stop talking about it.");
+  EXPECT_EQ(q[0].speaker, "The governor");
+  EXPECT_EQ(q[0].cue, "added");
+  EXPECT_EQ(q[1].content,
+            "The turnout question is very much a partisan one at this point in the race.");
+  EXPECT_EQ(q[1].speaker, "Mayor Ruth Alvarez");
+  EXPECT_EQ(q[1].cue, "continued");
 }
 
 }  // namespace

@@ -65,10 +65,13 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // Measured 2026-11-26 with the learned cue and content-end models, on the
   // parser uptrained on news: content F1 0.7005, source F1 0.6662, cue F1
   // 0.6705; after the dateline rule (models retrained): 0.7014, 0.6652,
-  // 0.6701. Floors about a point under the best measured.
-  EXPECT_GE(s.content.f1(), 0.6914);
-  EXPECT_GE(s.source.f1(), 0.6562);
-  EXPECT_GE(s.cue.f1(), 0.6605);
+  // 0.6701; after "that" clauses the parse hung elsewhere, clauses of time,
+  // titled names and participles on a setting (models retrained): 0.7038,
+  // 0.6717, 0.6710; with block quotes: 0.7044, 0.6727, 0.6720. Floors
+  // about a point under the best measured.
+  EXPECT_GE(s.content.f1(), 0.6944);
+  EXPECT_GE(s.source.f1(), 0.6627);
+  EXPECT_GE(s.cue.f1(), 0.6620);
 }
 
 }  // namespace
