@@ -1,5 +1,6 @@
 #include "link/linker.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -67,6 +68,28 @@ bool NamesAPerson(const LinkInput& in, const ActorKb& kb) {
   return per;
 }
 
+// Whether a surname match of actor a is contradicted by a fuller name of the
+// entity that gives another first name ("Taylor Harris" is not Kamala
+// Harris; "Donald J. Trump" may still be Donald Trump).
+bool OtherFirstName(const LinkInput& in, const Actor& a) {
+  const std::string kb_name = geo::NameKey(a.name);
+  const std::string_view kb_first = std::string_view(kb_name).substr(0, kb_name.find(' '));
+  static constexpr std::string_view kTitles[] = {
+      "president", "vice",   "sen",  "sen.",    "senator", "rep",     "rep.",    "gov",
+      "gov.",      "mr",     "mr.",  "mrs",     "mrs.",    "ms",      "ms.",     "dr",
+      "dr.",       "former", "the",  "mayor",   "judge",   "justice", "speaker", "secretary",
+      "governor",  "gen",    "gen.", "general", "first",   "lady",    "madam",   "representative"};
+  for (const std::string& key : in.keys) {
+    const size_t sp = key.find(' ');
+    if (sp == std::string::npos) continue;
+    const std::string_view first = std::string_view(key).substr(0, sp);
+    if (first.size() <= 2 && first != kb_first) continue;  // an initial: "J. Smith"
+    if (std::find(std::begin(kTitles), std::end(kTitles), first) != std::end(kTitles)) continue;
+    if (first != kb_first) return true;
+  }
+  return false;
+}
+
 Candidates Gather(const LinkInput& in, const ActorKb& kb, const geo::GeoData& geo) {
   Candidates out;
   const bool person = in.type == "PER" || (in.some_person && NamesAPerson(in, kb));
@@ -75,6 +98,7 @@ Candidates Gather(const LinkInput& in, const ActorKb& kb, const geo::GeoData& ge
     for (const ActorMatch& m : kb.Find(key)) {
       const Actor& a = kb.actor(m.actor);
       if (person != (a.type == "PER")) continue;
+      if (m.kind == MatchKind::kSurname && OtherFirstName(in, a)) continue;
       if (m.kind == MatchKind::kCapital) {
         if (out.capital < 0) out.capital = static_cast<int>(m.capital);
         continue;

@@ -86,12 +86,49 @@ std::vector<uint8_t> NerModel::PredictLabels(const NerInput& in,
   return labels;
 }
 
+namespace {
+
+// Whether a name of several words ends in a word that heads the names of
+// organisations: "Howard University", "Wells Fargo Bank". A person's name
+// does not, so the model's PER (a first name in front) gives way to ORG.
+bool EndsInOrganisationHead(const NerInput& in, const EntitySpan& s) {
+  static constexpr std::string_view kHeads[] = {
+      "University", "College",   "Institute",   "School",      "Academy",  "Foundation",
+      "Hospital",   "Church",    "Corporation", "Corp.",       "Inc.",     "Company",
+      "Party",      "Committee", "Council",     "Association", "Agency",   "Department",
+      "Bank",       "Club",      "Center",      "Centre",      "Airlines", "Administration",
+      "Commission", "Coalition", "Fund",        "Society",     "Union",    "Caucus"};
+  if (s.end < s.begin + 2 || s.end > in.forms.size()) return false;
+  const std::string_view last = in.forms[s.end - 1];
+  return std::find(std::begin(kHeads), std::end(kHeads), last) != std::end(kHeads);
+}
+
+}  // namespace
+
 std::vector<EntitySpan> NerModel::Predict(const NerInput& in) const {
   std::vector<uint8_t> labels = PredictLabels(in, nullptr);
   std::vector<EntitySpan> out;
   for (const auto& [b, e] : in.sentences) {
     std::vector<EntitySpan> s = DecodeBilou(labels.data() + b, e - b, b);
     out.insert(out.end(), s.begin(), s.end());
+  }
+  const int per = TypeId("PER"), org = TypeId("ORG");
+  for (EntitySpan& s : out) {
+    if (s.type == per && EndsInOrganisationHead(in, s)) s.type = org;
+  }
+  // And a short form of such a name elsewhere in the document ("Morgan
+  // State" after "Morgan State University").
+  for (EntitySpan& s : out) {
+    if (s.type != per || s.end < s.begin + 2) continue;
+    const uint32_t n = s.end - s.begin;
+    for (const EntitySpan& o : out) {
+      if (o.type != org || o.end - o.begin <= n || !EndsInOrganisationHead(in, o)) continue;
+      if (std::equal(in.forms.begin() + s.begin, in.forms.begin() + s.end,
+                     in.forms.begin() + o.begin)) {
+        s.type = org;
+        break;
+      }
+    }
   }
   return out;
 }

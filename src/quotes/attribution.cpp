@@ -165,6 +165,21 @@ bool IsTimeWord(std::string_view lower) {
 // parse's end of a content.
 constexpr uint32_t kEndWindowBefore = 20, kEndWindowAfter = 30;
 
+// Labels that editors put before a colon, no speaker's name: "UPDATE:",
+// "FILE PHOTO:" (a caption), "READ MORE:". Case-insensitive.
+bool IsEditorialLabel(std::string_view name) {
+  static constexpr std::string_view kLabels[] = {
+      "update",        "breaking",      "watch",         "note",          "correction", "video",
+      "photos",        "photo",         "file photo",    "file",          "related",    "read more",
+      "editor's note", "editors' note", "exclusive",     "analysis",      "opinion",    "live",
+      "see also",      "more",          "clarification", "photo gallery", "listen",     "sources"};
+  const std::string lower = AsciiLower(name);
+  for (std::string_view l : kLabels) {
+    if (lower == l) return true;
+  }
+  return false;
+}
+
 bool IsDash(std::string_view form) {
   return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
 }
@@ -283,6 +298,9 @@ class Finder {
       bool ok = false;
       if (attributed[m]) {
         c = std::move(direct[m]);
+        // The quote is the content now: a piece the parse found after the
+        // cue that lies inside it goes ("In a statement, X said, “…”").
+        if (c.quote.continued.Overlaps(mq.content)) c.quote.continued = {};
         ok = true;
       } else {
         ok = Around(mq, c);
@@ -434,11 +452,7 @@ class Finder {
       }
       if (i + 1 >= e || text[i] != ':' || text[i + 1] != ' ' || capitals < 3) continue;
       const std::string_view name = text.substr(b, i - b);
-      if (name == "UPDATE" || name == "BREAKING" || name == "WATCH" || name == "NOTE" ||
-          name == "CORRECTION" || name == "VIDEO" || name == "PHOTOS" || name == "RELATED" ||
-          name == "READ MORE" || name == "EDITOR'S NOTE" || name == "EXCLUSIVE") {
-        continue;
-      }
+      if (IsEditorialLabel(name)) continue;
       turn_of[p] = static_cast<int32_t>(found.size());
       found.push_back({p, b, i, i});
     }
@@ -495,12 +509,20 @@ class Finder {
   }
 
   // A verb of saying after p's cue and before the quoted piece next ("“…,”
-  // he said, adding later, “…”"), or -1.
+  // he said, adding later, “…”"), or -1: on p's cue in its sentence, else
+  // a later sentence's main verb; active ("said after the hearing he was
+  // called to" is a clause about the setting, not a second cue).
   int32_t SecondCue(const Candidate& p, const MarkedQuote& next) const {
     if (p.cue_token < 0) return -1;
-    for (auto t = static_cast<uint32_t>(p.cue_token) + 1;
-         t < tree_.size() && TokenSpan(t).end <= next.content.begin; ++t) {
-      if (SpeechVerb(t)) return static_cast<int32_t>(t);
+    const auto cue = static_cast<uint32_t>(p.cue_token);
+    for (uint32_t t = cue + 1; t < tree_.size() && TokenSpan(t).end <= next.content.begin; ++t) {
+      if (!SpeechVerb(t) || tree_.Child(t, "nsubj:pass") >= 0 || tree_.Child(t, "aux:pass") >= 0) {
+        continue;
+      }
+      const bool same = tree_.SentenceOf(t) == tree_.SentenceOf(cue);
+      if (same ? tree_.Head(t) == p.cue_token : tree_.Deprel(t) == "root") {
+        return static_cast<int32_t>(t);
+      }
     }
     return -1;
   }
@@ -918,7 +940,7 @@ class Finder {
         rest_first = vhi + 1;
         rest_last = hhi;
         has_rest = tree_.TrimPunct(rest_first, rest_last);
-        if (has_rest && ParticipleOpening(first, last)) {
+        if (has_rest && (ParticipleOpening(first, last) || SettingOpening(first, last))) {
           // "Asked about X, she said, …": the participle clause says when
           // or why, not what.
           first = rest_first;
@@ -1162,6 +1184,17 @@ class Finder {
       }
     }
     return -1;
+  }
+
+  // Whether tokens [first, last] are a prepositional phrase and nothing
+  // more ("In a statement", "On Monday"): a setting, not words said.
+  bool SettingOpening(uint32_t first, uint32_t last) const {
+    if (!tree_.TrimPunct(first, last) || tree_.Upos(first) != "ADP") return false;
+    for (uint32_t t = first; t <= last; ++t) {
+      const std::string_view u = tree_.Upos(t);
+      if (u == "VERB" || u == "AUX" || u == "PUNCT") return false;
+    }
+    return true;
   }
 
   // Whether tokens [first, last] are one participle clause opening the
@@ -1528,8 +1561,9 @@ class Finder {
     // B goes on the sentence only if it is a clause ("…, said X, chief
     // economist at Y." ends with X's description).
     bool has_rest = rest_first < end && tree_.TrimPunct(rest_first, rest_last);
-    if (ParticipleOpening(first, last)) {
-      // "Asked about X, she said, B": B alone is the content.
+    if (ParticipleOpening(first, last) || SettingOpening(first, last)) {
+      // "Asked about X, she said, B", "In a statement, she said, B": B alone
+      // is the content.
       if (!has_rest) return false;
       first = rest_first;
       last = rest_last;
@@ -1675,7 +1709,8 @@ class Finder {
     if (head < 0) {
       // Names the tagger sees ("Sanders:", "WALLACE:") that NER did not
       // take for a place.
-      bool names = colon - start <= 4;
+      bool names =
+          colon - start <= 4 && !IsEditorialLabel(doc_.SpanText(tree_.SpanOf(start, colon - 1)));
       for (uint32_t t = start; t < colon && names; ++t) names = tree_.Upos(t) == "PROPN";
       for (const Mention& m : doc_.mentions()) {
         if (m.token_begin < colon && m.token_end > start && doc_.strings().Get(m.type) == "LOC") {

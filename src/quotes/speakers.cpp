@@ -46,6 +46,11 @@ class Resolver {
       const int32_t noun = RelativeAntecedent(static_cast<uint32_t>(h));
       if (noun >= 0) cands_[i].speaker_head = h = noun;
       int32_t r = ReferentAt(static_cast<uint32_t>(h));
+      if (r >= 0 && IsPlace(r)) {
+        // "New York Rep. Elise Stefanik" with the place for a head: the
+        // person the phrase names speaks.
+        if (const int32_t person = PersonIn(cands_[i].quote.speaker); person >= 0) r = person;
+      }
       if (r < 0) r = AppositiveName(static_cast<uint32_t>(h));
       if (r < 0) r = TitledName(static_cast<uint32_t>(h));
       if (r < 0) r = CapitalsName(static_cast<uint32_t>(h));
@@ -73,9 +78,13 @@ class Resolver {
         kind_[i] = Kind::kUnresolved;
         continue;
       }
-      resolved_[i] = ResolvePronoun(cands_[i].quote.speaker.begin, want,
-                                    PronounGender(static_cast<uint32_t>(h)));
+      const char gender = PronounGender(static_cast<uint32_t>(h));
+      resolved_[i] = ResolvePronoun(cands_[i].quote.speaker.begin, want, gender);
       kind_[i] = resolved_[i] >= 0 ? Kind::kPronoun : Kind::kUnresolved;
+      // A person once "he" is not "she" later (nor the other way round).
+      if (resolved_[i] >= 0 && referents_[resolved_[i]].gender == 0) {
+        referents_[resolved_[i]].gender = gender;
+      }
     }
     for (size_t i = 0; i < n; ++i) Apply(i);
   }
@@ -164,6 +173,22 @@ class Resolver {
       }
     }
     return -1;
+  }
+
+  bool IsPlace(int32_t r) const {
+    const std::string& t = referents_[r].type;
+    return t == "LOC" || t == "GPE";
+  }
+  // The referent of the last person named inside span s, or -1.
+  int32_t PersonIn(Span s) const {
+    const TokenColumns& tk = doc_.tokens();
+    int32_t found = -1;
+    for (const MentionInfo& m : infos_) {
+      if (m.referent < 0 || referents_[m.referent].type != "PER") continue;
+      if (tk.begin[m.token_begin] >= s.begin && tk.end[m.token_end - 1] <= s.end)
+        found = m.referent;
+    }
+    return found;
   }
 
   // "Rep. Jo Lee" parsed with the title as the head and the name flat on
@@ -298,6 +323,54 @@ class Resolver {
     return false;
   }
 
+  // Whether referent r holds office `noun`, so that a description with it
+  // ("the president", "the senator") may name r: its knowledge-base role
+  // says so ("head of state" for a president, king or queen, "head of
+  // government" for a chancellor, premier or prime minister), or the
+  // article writes the title, or its abbreviation, before one of its
+  // names ("President Obama", "Sen. Lee"), not after "vice" or "deputy".
+  // Nearness alone never makes an office holder of an author or witness.
+  bool HoldsOffice(int32_t r, std::string_view noun) const {
+    const std::string& role = referents_[r].role;
+    const bool leader = noun == "president" || noun == "king" || noun == "queen";
+    const bool government = noun == "chancellor" || noun == "premier" || noun == "minister";
+    if (!role.empty() && role.find("vice") == std::string::npos &&
+        (role.find(noun) != std::string::npos ||
+         (leader && role.find("head of state") != std::string::npos) ||
+         (government && role.find("head of government") != std::string::npos))) {
+      return true;
+    }
+    auto title = [&](uint32_t t) {
+      std::string w = AsciiLower(doc_.TokenForm(t));
+      if (!w.empty() && w.back() == '.') w.pop_back();
+      if (w == noun) return true;
+      static constexpr std::pair<std::string_view, std::string_view> kShort[] = {
+          {"sen", "senator"},        {"gov", "governor"},      {"rep", "representative"},
+          {"rep", "congressman"},    {"rep", "congresswoman"}, {"gen", "general"},
+          {"sec", "secretary"},      {"pres", "president"},    {"amb", "ambassador"},
+          {"supt", "superintendent"}};
+      for (const auto& [abbr, full] : kShort) {
+        if (w == abbr && noun == full) return true;
+      }
+      return false;
+    };
+    auto deputy = [&](uint32_t t) {
+      if (t == 0) return false;
+      const std::string w = AsciiLower(doc_.TokenForm(t - 1));
+      return w == "vice" || w == "deputy" || w == "lieutenant" || w == "lt.";
+    };
+    for (const MentionInfo& m : infos_) {
+      if (m.referent != r) continue;
+      for (uint32_t t = m.token_begin; t-- > 0 && t + 2 >= m.token_begin;) {
+        if (title(t) && !deputy(t)) return true;
+      }
+      if (m.token_end > m.token_begin + 1 && title(m.token_begin) && !deputy(m.token_begin)) {
+        return true;  // the title inside the name ("President Obama" as one mention)
+      }
+    }
+    return false;
+  }
+
   // Whether the article gives referent r an office other than `noun`: a
   // title right before one of its names ("Governor Ruth Palmer") or an
   // apposition after it ("Palmer, the governor").
@@ -376,6 +449,11 @@ class Resolver {
       // A person the article gives another office is not the one named by
       // this one; better no name than a wrong one.
       if (IsOfficeNoun(noun) && OtherOfficeInText(static_cast<int32_t>(r), noun)) continue;
+      // "the president" is someone the article or the knowledge base makes
+      // one, never merely the nearest person named (an author, a witness).
+      if (IsOfficeNoun(noun) && !apposition && !HoldsOffice(static_cast<int32_t>(r), noun)) {
+        continue;
+      }
       if (score > best_score) {
         best_score = score;
         best = static_cast<int32_t>(r);
@@ -436,6 +514,20 @@ class Resolver {
       if (pos >= best_pos || best < 0) {
         best = resolved_[i];
         best_pos = pos;
+      }
+    }
+    // A description left unresolved ("the president claimed …") that spoke
+    // after that speaker is whom "he" most likely means: no name then.
+    for (size_t i = 0; i < cands_.size() && want == 1; ++i) {
+      const uint32_t pos = cands_[i].quote.speaker.begin;
+      const int32_t h = cands_[i].speaker_head;
+      if (resolved_[i] >= 0 || kind_[i] != Kind::kUnresolved || h < 0 || pos >= at ||
+          ParagraphOf(pos) + 1 < para_at || (best >= 0 && pos <= best_pos)) {
+        continue;
+      }
+      if (IsDescription(static_cast<uint32_t>(h)) &&
+          IsPersonNoun(Lemma(static_cast<uint32_t>(h)))) {
+        return -1;
       }
     }
     if (best >= 0) return best;

@@ -91,6 +91,21 @@ TEST_F(LinkerTest, PersonsMatchPersonsOnly) {
   EXPECT_EQ(putin.links.role, "head of government");
 }
 
+TEST_F(LinkerTest, ASurnameWithAnotherFirstNameIsSomeoneElse) {
+  // "Putin" alone, or after a title or an initial, may be the one Putin
+  // the knowledge base knows; "Ivan Putin" is someone else.
+  auto link = [&](std::vector<std::string> names) {
+    LinkInput in{"PER", {}, false};
+    for (const auto& n : names) in.keys.push_back(geo::NameKey(n));
+    return LinkEntities({in}, *kb_, *geo_, "2010-01-01")[0];
+  };
+  EXPECT_EQ(link({"Putin"}).links.kb_id, "vladimir_putin");
+  EXPECT_EQ(link({"President Putin", "Putin"}).links.kb_id, "vladimir_putin");
+  EXPECT_EQ(link({"V. Putin", "Putin"}).links.kb_id, "vladimir_putin");
+  EXPECT_FALSE(link({"Ivan Putin", "Putin"}).linked);
+  EXPECT_NE(link({"Ivan Putin", "Putin"}).links.kb_id, "vladimir_putin");
+}
+
 }  // namespace
 }  // namespace parley::link
 

@@ -3,6 +3,7 @@
 // CoNLL-2003 dev when ../shared has it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +50,19 @@ std::vector<std::string> Tag(const std::vector<std::string>& sentences) {
 TEST(ShippedNerModel, TagsMerkelSentence) {
   std::vector<std::string> want = {"PER:Angela Merkel", "ORG:European Union", "LOC:Brussels"};
   EXPECT_EQ(Tag({"Angela Merkel met officials of the European Union in Brussels ."}), want);
+}
+
+TEST(ShippedNerModel, ANameEndingInUniversityIsAnOrganisation) {
+  // A first name in front may make the model say PER; the last word says
+  // ORG, for the short form later in the document too.
+  std::vector<std::string> got =
+      Tag({"She graduated from Howard University and Morgan State University in May .",
+           "Since Morgan State closed its campus , she has lived with her family ."});
+  for (const std::string& e : got) {
+    EXPECT_EQ(e.rfind("PER:", 0), std::string::npos) << e;
+  }
+  EXPECT_NE(std::find(got.begin(), got.end(), "ORG:Howard University"), got.end())
+      << ::testing::PrintToString(got);
 }
 
 TEST(ShippedNerModel, KeepsANameConsistentAcrossTheDocument) {

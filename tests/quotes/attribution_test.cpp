@@ -771,5 +771,83 @@ TEST(Attribution, AParagraphEndingInAColonIntroducesABlockQuote) {
   EXPECT_EQ(q[1].cue, "continued");
 }
 
+TEST(Attribution, AVerbOfSayingInAClauseAboutTheSettingIsNoSecondCue) {
+  // "called" here tells of the hearing, not of a second act of speech: the
+  // piece after the sentence goes on the same quote.
+  auto q = Quotes(
+      "\"The numbers do not add up,\" Mayor Ann Price said after a hearing she was called to "
+      "last week. \"We will ask for a new audit.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].continued, "We will ask for a new audit.");
+}
+
+TEST(Attribution, APersonOnceHeIsNotSheLater) {
+  // "he" told who the mayor is; the later "she" is the woman named since.
+  auto q = Quotes(
+      "Mayor Tom Reyes spoke first. \"We will rebuild the bridge before the winter,\" he "
+      "said.\n\n"
+      "Dana Whitfield, 22, studies at the state college in the city.\n\n"
+      "\"It was a hard year for all of the students here,\" she said.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].name, "Tom Reyes");
+  EXPECT_EQ(q[1].speaker, "she");
+  EXPECT_EQ(q[1].name, "Dana Whitfield");
+}
+
+TEST(Attribution, ASettingBeforeTheCueIsNoPartOfTheQuote) {
+  // "In a statement, X said, “…”": the quote once, nothing continued.
+  auto q = Quotes(
+      "In a statement, Governor Ana Lopez said, \"The budget is balanced and the schools will "
+      "open on time.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "The budget is balanced and the schools will open on time.");
+  EXPECT_EQ(q[0].continued, "");
+  EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(Attribution, APhotoCaptionIsNoTranscript) {
+  // Wire copy repeats "FILE PHOTO:" before each caption: no speaker.
+  auto q = Quotes(
+      "FILE PHOTO: People walk past the library in Springfield on a rainy morning in "
+      "May.\n\n"
+      "The council voted to extend the library's hours.\n\n"
+      "FILE PHOTO: The mayor holds up a copy of the budget during a briefing at city hall in "
+      "Springfield.");
+  for (const auto& f : q) {
+    EXPECT_NE(f.cue, ":") << f.content;
+    EXPECT_EQ(f.speaker.find("PHOTO"), std::string::npos) << f.speaker;
+  }
+}
+
+TEST(Attribution, APlaceBeforeATitledNameDoesNotSpeak) {
+  // "Ohio Sen. Dana Whitfield": the person speaks, not the state.
+  auto q = Quotes("Ohio Sen. Dana Whitfield said the council would vote on the budget in June.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker.find("Dana Whitfield"), std::string::npos) << q[0].speaker;
+  EXPECT_EQ(q[0].name, "Dana Whitfield");
+}
+
+TEST(Attribution, AnOfficeNamesOnlyItsHolder) {
+  // "The president" is the person titled so, not the author quoted last
+  // nor the vice president; unnamed, it stays a mention, and "he" right
+  // after it is no one named either.
+  auto q = Quotes(
+      "Writer Garrett Stone argued that the court had erred in the case.\n\n"
+      "The president claimed that he had told Vice President Ann Lee to wait.\n\n"
+      "He said the states would get help within a week.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].name, "Garrett Stone");
+  EXPECT_EQ(q[1].speaker, "The president");
+  EXPECT_EQ(q[1].name, "");
+  EXPECT_EQ(q[2].speaker, "He");
+  EXPECT_EQ(q[2].name, "");
+  auto r = Quotes(
+      "President Maria Ortiz arrived in Lima on Monday for two days of talks.\n\n"
+      "The president said the talks had gone well.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].name, "Maria Ortiz");
+}
+
 }  // namespace
 }  // namespace parley

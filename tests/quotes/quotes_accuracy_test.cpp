@@ -67,9 +67,10 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // 0.6705; after the dateline rule (models retrained): 0.7014, 0.6652,
   // 0.6701; after "that" clauses the parse hung elsewhere, clauses of time,
   // titled names and participles on a setting (models retrained): 0.7038,
-  // 0.6717, 0.6710; with block quotes: 0.7044, 0.6727, 0.6720. Floors
+  // 0.6717, 0.6710; with block quotes: 0.7044, 0.6727, 0.6720; with
+  // settings before "X said," (retrained): 0.7063, 0.6726, 0.6720. Floors
   // about a point under the best measured.
-  EXPECT_GE(s.content.f1(), 0.6944);
+  EXPECT_GE(s.content.f1(), 0.6963);
   EXPECT_GE(s.source.f1(), 0.6627);
   EXPECT_GE(s.cue.f1(), 0.6620);
 }
