@@ -996,6 +996,14 @@ class Finder {
       }
     }
     if (!found || !tree_.TrimPunct(first, last) || (last - first < 1 && !learned)) return false;
+    // A content of one word that says nothing: a day the parse took for
+    // the object ("reported Tuesday"), or a bare relative or question word
+    // ("which he said", "what she saw"). (A filter on what is extracted:
+    // the cue model still learns from such candidates.)
+    if (first == last && collect_ == nullptr) {
+      const std::string w = tree_.LowerForm(first);
+      if (IsTimeWord(w) || w == "which" || w == "what" || w == "who" || w == "whom") return false;
+    }
     // Content and cue stay in one sentence.
     if (tree_.SentenceOf(first) != tree_.SentenceOf(v)) return false;
     int32_t subject = agent_head >= 0 ? agent_head : SubjectOf(v);
@@ -1541,6 +1549,11 @@ class Finder {
       after_comma = static_cast<uint32_t>(e);
       head = static_cast<uint32_t>(e) - 1;
     } else {
+      return false;
+    }
+    // ", which the mayor praised": a relative clause, no aside.
+    if (const std::string w = tree_.LowerForm(before_comma + 1);
+        w == "which" || w == "who" || w == "whom" || w == "whose" || w == "that") {
       return false;
     }
     // The subject's head: the head of the name that ends the phrase.

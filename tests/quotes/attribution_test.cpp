@@ -849,5 +849,18 @@ TEST(Attribution, AnOfficeNamesOnlyItsHolder) {
   EXPECT_EQ(r[0].name, "Maria Ortiz");
 }
 
+TEST(Attribution, ARelativeClauseIsNoAsideAndAWordAloneSaysNothing) {
+  // ", which the mayor praised." is not ", the mayor said."; "which" or a
+  // day alone is no content.
+  auto q = Quotes(
+      "The plan was drawn up by the Springfield Herald, which the mayor praised.\n\n"
+      "The council approved the budget, which the mayor said was too small.");
+  for (const auto& f : q) {
+    EXPECT_EQ(f.speaker.find("which"), std::string::npos) << f.speaker;
+    EXPECT_NE(f.content, "which");
+    EXPECT_NE(f.content, "The plan was drawn up by the Springfield Herald");
+  }
+}
+
 }  // namespace
 }  // namespace parley
