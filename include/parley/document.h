@@ -45,6 +45,7 @@ enum class RepairReason : uint8_t {
   kHomoglyph,       // Cyrillic/Greek look-alike inside a Latin word
   kKeyboardLayout,  // letter typed in the wrong keyboard layout (Ш for I)
   kControl,         // C0/C1 control character removed
+  kBoilerplate,     // web page text inside the article (a hover card), removed
 };
 const char* RepairReasonName(RepairReason r);
 

@@ -28,6 +28,7 @@ struct RepairOptions {
   bool nfc = true;
   bool mixed_script = true;
   bool canonical_typography = true;
+  bool boilerplate = true;  // remove web hover cards ("… Donald John TrumpGOP … MORE")
 };
 
 struct RepairResult {

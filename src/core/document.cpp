@@ -11,6 +11,7 @@ const char* RepairReasonName(RepairReason r) {
     case RepairReason::kHomoglyph: return "homoglyph";
     case RepairReason::kKeyboardLayout: return "keyboard_layout";
     case RepairReason::kControl: return "control_character";
+    case RepairReason::kBoilerplate: return "boilerplate";
   }
   return "unknown";
 }

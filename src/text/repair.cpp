@@ -9,13 +9,17 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <bitset>
 #include <cstdlib>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/utf8.h"
+#include "text/boilerplate.h"
 #include "text/mixed_script.h"
 #include "text/typography.h"
 
@@ -137,12 +141,21 @@ bool IsForeign(char32_t cp) {
 // State of one RepairText call.
 class Repairer {
  public:
-  Repairer(std::string_view original, const RepairOptions& options)
-      : s_(original), options_(options) {}
+  Repairer(std::string_view original, const RepairOptions& options,
+           std::vector<std::pair<size_t, size_t>> cards)
+      : s_(original), options_(options), cards_(std::move(cards)) {}
 
   RepairResult Run(size_t i) {
     const size_t n = s_.size();
     while ((i = FindSpecial(s_, i)) < n) {
+      // Boilerplate before or around the next special byte goes first; what
+      // lies inside it goes with it.
+      if (next_card_ < cards_.size() && cards_[next_card_].first <= i) {
+        const auto [b, e] = cards_[next_card_++];
+        Record(b, e, "", RepairReason::kBoilerplate);
+        i = std::max(i, e);
+        continue;
+      }
       auto c = static_cast<unsigned char>(s_[i]);
       if (c < 0x80) {
         size_t j = i + 1;
@@ -160,6 +173,10 @@ class Repairer {
         continue;
       }
       i = CodePoint(i, i + static_cast<size_t>(len), cp);
+    }
+    while (next_card_ < cards_.size()) {
+      const auto [b, e] = cards_[next_card_++];
+      if (b >= limit_) Record(b, e, "", RepairReason::kBoilerplate);
     }
     RepairResult r;
     r.view = builder_ ? std::move(*builder_).Finish() : TextView::Identity(s_);
@@ -289,6 +306,8 @@ class Repairer {
 
   std::string_view s_;
   const RepairOptions& options_;
+  std::vector<std::pair<size_t, size_t>> cards_;  // boilerplate to remove, sorted
+  size_t next_card_ = 0;
   std::optional<TextView::Builder> builder_;
   std::vector<Repair> repairs_;
   // Nothing before this offset may be pulled into a word: it is already
@@ -302,9 +321,12 @@ RepairResult RepairText(std::string_view original, const RepairOptions& options)
   // View offsets are 32-bit; a larger text is passed through untouched rather
   // than failing (no news article comes near 4 GiB).
   if (original.size() > UINT32_MAX) return {TextView::Identity(original), {}};
+  std::vector<std::pair<size_t, size_t>> cards;
+  if (options.boilerplate) cards = text::FindHoverCards(original);
   size_t first = FindSpecial(original, 0);
-  if (first == original.size()) return {TextView::Identity(original), {}};
-  return Repairer(original, options).Run(first);
+  if (first == original.size() && cards.empty()) return {TextView::Identity(original), {}};
+  if (!cards.empty()) first = std::min(first, cards.front().first);
+  return Repairer(original, options, std::move(cards)).Run(first);
 }
 
 Status RepairStage::Process(Document& doc) const {

@@ -84,6 +84,30 @@ TEST(Repair, AsciiIsIdentityWithoutCopy) {
   EXPECT_TRUE(Check("").view.identity());
 }
 
+TEST(Repair, AHoverCardIsRemoved) {
+  // A scraped page's hover card inside the sentence: the full name glued
+  // to related headlines, closed by "MORE" (made-up names and headlines).
+  std::string s =
+      "Senator Dana Whitfield Dana Marie WhitfieldCouncil votes on budget Mayor opens "
+      "\u2018new\u2019 library MORE on Monday said no. Then Ann Lee Ann Rose LeeMORE "
+      "agreed.\nREAD MORE about it.";
+  RepairResult r = Check(s);
+  EXPECT_EQ(r.view.text(),
+            "Senator Dana Whitfield on Monday said no. Then Ann Lee agreed.\nREAD MORE about it.");
+  ASSERT_EQ(r.repairs.size(), 2u);
+  EXPECT_EQ(r.repairs[0].reason, RepairReason::kBoilerplate);
+  EXPECT_EQ(Slice(s, r.repairs[0].span.begin, r.repairs[0].span.end).substr(0, 18),
+            " Dana Marie Whitfi");
+  EXPECT_EQ(r.repairs[1].reason, RepairReason::kBoilerplate);
+  EXPECT_EQ(std::string(RepairReasonName(r.repairs[1].reason)), "boilerplate");
+  // Off when asked, and never without the glued name repeated.
+  RepairOptions off;
+  off.boilerplate = false;
+  EXPECT_TRUE(RepairText(s, off).repairs.size() < 2);
+  EXPECT_TRUE(Check("Shares rose. READ MORE at the site. LEARN MORE").repairs.empty());
+  EXPECT_TRUE(Check("Dana Whitfield met JavaScript users MORE").repairs.empty());
+}
+
 TEST(Repair, CleanNonAsciiIsIdentity) {
   std::string s = "Café Zürich 5 € and Москва, Αθήνα 😀";
   RepairResult r = Check(s);
