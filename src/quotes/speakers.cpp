@@ -16,8 +16,9 @@ struct Referent {
   std::string name;
   std::string type;
   int32_t entity = -1;
-  std::string role;  // from the knowledge base, when linked
-  char gender = 0;   // 'm' or 'f' from an honorific before a name ("Mrs. Clinton"), else 0
+  std::string role;         // from the knowledge base, when linked
+  bool government = false;  // linked to a government (actor code …GOV, or a seat of one)
+  char gender = 0;          // 'm' or 'f' from an honorific before a name ("Mrs. Clinton"), else 0
 };
 
 struct MentionInfo {
@@ -99,7 +100,9 @@ class Resolver {
       for (size_t e = 0; e < doc_.entities().size(); ++e) {
         const Entity& ent = doc_.entities()[e];
         referents_.push_back({ent.name, std::string(doc_.strings().Get(ent.type)),
-                              static_cast<int32_t>(e), ent.links.role});
+                              static_cast<int32_t>(e), ent.links.role,
+                              ent.links.actor_code.find("GOV") != std::string::npos ||
+                                  ent.links.stands_for.find("government") != std::string::npos});
       }
       for (size_t m = 0; m < mentions.size(); ++m) {
         const int32_t e = mentions[m].entity;
@@ -281,6 +284,10 @@ class Resolver {
     return false;
   }
 
+  static bool IsMediaNoun(std::string_view lemma) {
+    return lemma == "network" || lemma == "newspaper" || lemma == "paper";
+  }
+
   static bool IsOrgNoun(std::string_view lemma) {
     static constexpr std::string_view kNouns[] = {
         "company",    "agency",    "ministry",   "department",   "government",   "administration",
@@ -446,6 +453,17 @@ class Resolver {
       if (tied_to_name && !apposition) continue;
       if (apposition) score += 10;
       if (RoleConflicts(referents_[r].role, noun)) score -= 6;
+      // "the administration" is no news network, "the newspaper" no
+      // government: a known media role must agree with the noun.
+      if (org && !referents_[r].role.empty() &&
+          (referents_[r].role == "media") != IsMediaNoun(noun)) {
+        continue;
+      }
+      // "the administration", "the government": a government, linked as one.
+      if ((noun == "administration" || noun == "government") && !referents_[r].government &&
+          !apposition) {
+        continue;
+      }
       // A person the article gives another office is not the one named by
       // this one; better no name than a wrong one.
       if (IsOfficeNoun(noun) && OtherOfficeInText(static_cast<int32_t>(r), noun)) continue;
@@ -482,14 +500,14 @@ class Resolver {
   // person named earlier), 0: not resolvable.
   int PronounClass(uint32_t h) const {
     const std::string l = AsciiLower(doc_.TokenForm(h));
-    if (l == "he" || l == "him" || l == "she" || l == "her") return 1;
+    if (l == "he" || l == "him" || l == "his" || l == "she" || l == "her") return 1;
     if (l == "they" || l == "them") return 2;
     return 0;
   }
   // 'm' for he/him, 'f' for she/her, else 0.
   char PronounGender(uint32_t h) const {
     const std::string l = AsciiLower(doc_.TokenForm(h));
-    if (l == "he" || l == "him") return 'm';
+    if (l == "he" || l == "him" || l == "his") return 'm';
     return l == "she" || l == "her" ? 'f' : 0;
   }
   // A referent a pronoun of `gender` cannot name: a person known to be of

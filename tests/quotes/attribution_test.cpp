@@ -862,5 +862,27 @@ TEST(Attribution, ARelativeClauseIsNoAsideAndAWordAloneSaysNothing) {
   }
 }
 
+TEST(Attribution, DescriptionsOfOrganisationsAndPossessives) {
+  // "the administration" is a government, not the network last named;
+  // "his" is a person like "he".
+  auto q = Quotes(
+      "CNN reported on the attack on Monday night.\n\n"
+      "The administration insisted for days that it was a spontaneous act.\n\n"
+      "Mayor Tom Reyes spoke to reporters on Tuesday. His claim that the bridge is safe was "
+      "disputed by engineers.");
+  bool administration = false, his = false;
+  for (const auto& f : q) {
+    if (f.speaker == "The administration") {
+      administration = true;
+      EXPECT_EQ(f.name, "");
+    }
+    if (f.speaker == "His") {
+      his = true;
+      EXPECT_EQ(f.name, "Tom Reyes");
+    }
+  }
+  EXPECT_TRUE(administration && his) << ::testing::PrintToString(q.size());
+}
+
 }  // namespace
 }  // namespace parley
