@@ -103,7 +103,10 @@ class Tree {
       hi = std::max(hi, t);
       for (uint32_t c : children_[t]) {
         const std::string_view d = Deprel(c);
-        if (t == h && (d == "mark" || d == "advmod" || d == "aux" || d == "cop" || d == "cc")) {
+        // (A noun as the predicate of a copula has a subject and a verb
+        // of its own: "It was my honor to …" is no phrase "It … honor".)
+        if (t == h && (d == "mark" || d == "advmod" || d == "aux" || d == "cop" || d == "cc" ||
+                       d == "nsubj" || d == "nsubj:pass" || d == "csubj" || d == "expl")) {
           continue;
         }
         if (d == "acl" || d == "acl:relcl" || d == "appos" || d == "punct" || d == "parataxis" ||
@@ -113,8 +116,10 @@ class Tree {
         }
         if (d == "obl" || (t != h && d == "nmod")) continue;
         if (d == "conj") {
-          const std::string_view u = Upos(t);
+          // Nouns joined to a noun: not "X's talent but stumped by …".
+          const std::string_view u = Upos(t), uc = Upos(c);
           if (u != "NOUN" && u != "PROPN" && u != "PRON") continue;
+          if (uc != "NOUN" && uc != "PROPN" && uc != "PRON" && uc != "NUM") continue;
         }
         stack.push_back(c);
       }

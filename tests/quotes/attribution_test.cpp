@@ -712,9 +712,12 @@ TEST(Attribution, AThatClauseTheParseHungElsewhereIsTheContent) {
       << ::testing::PrintToString(contents);
   EXPECT_TRUE(has("that he was pleased")) << ::testing::PrintToString(contents);
   for (const auto& f : q) {
-    if (f.content == "that the bridge will reopen in May")
+    if (f.content == "that the bridge will reopen in May") {
       EXPECT_EQ(f.speaker, "Mayor Dana Whitfield");
-    if (f.content == "that he was pleased") EXPECT_EQ(f.cue, "said");
+    }
+    if (f.content == "that he was pleased") {
+      EXPECT_EQ(f.cue, "said");
+    }
   }
 }
 
@@ -882,6 +885,16 @@ TEST(Attribution, DescriptionsOfOrganisationsAndPossessives) {
     }
   }
   EXPECT_TRUE(administration && his) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
+  // Whatever the parse makes the speaker, its mention holds no subject and
+  // copula of a clause ("It was my great honor").
+  auto q = Quotes("It was my great honor to cast the deciding vote for the new budget.");
+  for (const auto& f : q) {
+    EXPECT_EQ(f.speaker.find("was"), std::string::npos) << f.speaker;
+    EXPECT_EQ(f.speaker.find("It "), std::string::npos) << f.speaker;
+  }
 }
 
 }  // namespace
