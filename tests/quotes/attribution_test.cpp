@@ -897,5 +897,87 @@ TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
   }
 }
 
+TEST(Attribution, AClauseBeforeTheSpeakerIsTheContentThoughTheParseMadeItAnAdverbial) {
+  // The parser hangs the quoted clause on "said" as an adverbial clause;
+  // with no subordinator, at the sentence's start and only the subject
+  // between it and the cue, it is what she said.
+  auto q = Quotes(
+      "\u201cYou kept the workers in the dark\u201d to protect the share price and your "
+      "bonus, she said, pointing to the latest report.");
+  bool found = false;
+  for (const auto& f : q) {
+    if (f.cue == "said") {
+      found = true;
+      EXPECT_NE(f.content.find("to protect the share price"), std::string::npos) << f.content;
+      EXPECT_EQ(f.kind, "mixed");
+      EXPECT_EQ(f.speaker, "she");
+    }
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, AnAsideInARelativeClauseAndAConcessionAfterIt) {
+  // "…, which, X said, is …": the relative clause is the content, not the
+  // sentence around it; a concession after an aside is the writer's.
+  auto q = Quotes(
+      "The old library, which, Harlan said, is usually packed with students, will close in "
+      "June.\n\nThe new bridge, the engineers said, was the longest in the region, although "
+      "it may take years to finish the road.");
+  bool library = false, bridge = false;
+  for (const auto& f : q) {
+    const std::string all = f.content + " | " + f.continued;
+    if (f.speaker == "Harlan") {
+      library = true;
+      EXPECT_EQ(f.content, "which") << all;
+      EXPECT_EQ(f.continued, "is usually packed with students") << all;
+    }
+    if (f.speaker == "the engineers") {
+      bridge = true;
+      EXPECT_EQ(f.continued, "was the longest in the region") << all;
+    }
+  }
+  EXPECT_TRUE(library && bridge) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, APassiveWithoutAgentNamesNoSpeaker) {
+  // "X is expected to …": nobody is named; the subject is the content's
+  // first piece, never its speaker.
+  auto q = Quotes("The new stadium is expected to be finished by the spring.");
+  bool found = false;
+  for (const auto& f : q) {
+    if (f.cue != "expected") continue;
+    found = true;
+    EXPECT_EQ(f.speaker, "");
+    EXPECT_EQ(f.content, "The new stadium");
+    EXPECT_EQ(f.continued, "to be finished by the spring");
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, AtAnOccasionTheSpeakerIsWhoIsThere) {
+  // "a news conference announcing …" is the mayor's announcement.
+  auto q = Quotes(
+      "Mayor Lena Ortiz spoke at a news conference announcing that the city would hire 200 "
+      "teachers.");
+  bool found = false;
+  for (const auto& f : q) {
+    if (f.cue != "announcing") continue;
+    found = true;
+    EXPECT_EQ(f.speaker, "Mayor Lena Ortiz");
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, CallingSomeoneSomethingIncludesWhomItIsSaidOf) {
+  // "called his rival a “…”": a mixed quote about the rival, not a direct
+  // quote of two words.
+  auto q =
+      Quotes("Senator Paul Greer called his rival a \u201cshameless opportunist\u201d on Tuesday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_EQ(q[0].content.rfind("his rival a", 0), 0u) << q[0].content;
+  EXPECT_EQ(q[0].speaker, "Senator Paul Greer");
+}
+
 }  // namespace
 }  // namespace parley
