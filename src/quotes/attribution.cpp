@@ -795,6 +795,15 @@ class Finder {
         continue;
       }
       if (h < 0 || !(d == "xcomp" || d == "advcl" || d == "conj")) return -1;
+      if (d == "conj" && collect_ == nullptr && lex_.Verb(tree_.Lemma(t)) == CueClass::kSpeech &&
+          tree_.Deprel(static_cast<uint32_t>(h)) == "ccomp" && tree_.Head(h) >= 0 &&
+          lex_.Verb(tree_.Lemma(static_cast<uint32_t>(tree_.Head(h)))) == CueClass::kSpeech) {
+        // "said the plan was too costly and promised to …": the parse joined
+        // the second verb of saying to the complement; it is the speaker's.
+        // (At extraction only.)
+        t = static_cast<uint32_t>(tree_.Head(h));
+        continue;
+      }
       // "Asked about X, she said …": a past participle's subject is the
       // one asked, not the asker.
       if (d == "advcl" && static_cast<int32_t>(t) < h &&
@@ -1067,11 +1076,31 @@ class Finder {
         if (!tokens.empty()) last = tokens[ends_->Best(ends, parse_end)];
       }
     }
+    // "tweeted that X was “a con” and encouraged Americans to …": a verb of
+    // saying joined to the complement without a subject of its own is the
+    // speaker's second act, not part of what was said. (At extraction only.)
+    if (comp >= 0 && first > v && !has_rest && collect_ == nullptr &&
+        std::string_view(frame) == "ccomp") {
+      for (uint32_t k : tree_.Children(static_cast<uint32_t>(comp))) {
+        if (k <= first || k > last || tree_.Deprel(k) != "conj" || tree_.Upos(k) != "VERB" ||
+            tree_.HasSubject(k) || lex_.Verb(tree_.Lemma(k)) != CueClass::kSpeech) {
+          continue;
+        }
+        uint32_t cut = tree_.Lo(k);
+        if (const int32_t cc = tree_.Child(k, "cc"); cc >= 0) cut = std::min(cut, tree_.Lo(cc));
+        if (cut > first + 1) {
+          uint32_t l = cut - 1;
+          if (tree_.TrimPunct(first, l)) last = l;
+        }
+        break;
+      }
+    }
     // "called Trump a “liar”", "urged the governor to …": the object the
     // complement says something of opens the content. (At extraction only:
     // the cue model's candidates keep the parse's complement.)
     if (std::string_view(frame) == "xcomp" && !has_rest && collect_ == nullptr) {
-      const int32_t obj = tree_.Child(v, "obj");
+      int32_t obj = tree_.Child(v, "obj");
+      if (obj < 0) obj = tree_.Child(v, "iobj");
       if (obj > static_cast<int32_t>(v) && obj < comp && tree_.Lo(obj) < first) {
         first = tree_.Lo(static_cast<uint32_t>(obj));
       }

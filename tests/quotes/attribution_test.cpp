@@ -979,5 +979,24 @@ TEST(Attribution, CallingSomeoneSomethingIncludesWhomItIsSaidOf) {
   EXPECT_EQ(q[0].speaker, "Senator Paul Greer");
 }
 
+TEST(Attribution, ASecondVerbOfSayingIsTheSpeakersNotTheContents) {
+  // "said A and promised B": the parse joins "promised" to A; it is the
+  // mayor's second act, with its own quote, and no part of A.
+  auto q =
+      Quotes("Mayor Ann Holt said the plan was too costly and promised to release her own budget.");
+  bool said = false, promised = false;
+  for (const auto& f : q) {
+    if (f.cue == "said") {
+      said = true;
+      EXPECT_EQ(f.content, "the plan was too costly");
+    }
+    if (f.cue == "promised") {
+      promised = true;
+      EXPECT_EQ(f.speaker, "Mayor Ann Holt");
+    }
+  }
+  EXPECT_TRUE(said && promised) << ::testing::PrintToString(q.size());
+}
+
 }  // namespace
 }  // namespace parley
