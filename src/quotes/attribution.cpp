@@ -943,6 +943,7 @@ class Finder {
       for (uint32_t k : tree_.Children(v)) {
         const std::string_view kd = tree_.Deprel(k);
         if (k > static_cast<uint32_t>(obj) && (kd == "obl" || kd == "xcomp" || kd == "advcl")) {
+          if (Setting(k)) break;
           last = std::max(last, tree_.Hi(k));
         }
       }
@@ -1139,6 +1140,24 @@ class Finder {
     SetSpeaker(c, static_cast<uint32_t>(subject));
     FindChannel(v, c);
     return true;
+  }
+
+  // Whether k, a dependent of a cue after its object, says when, where or
+  // how the words were said, not what: "during the debate", "on Monday",
+  // "when he ran in 2008", "at a rally", "with jabs that …".
+  bool Setting(uint32_t k) const {
+    const std::string_view d = tree_.Deprel(k);
+    if (d == "advcl") {
+      const std::string w = tree_.LowerForm(tree_.Lo(k));
+      return AdverbialOpening(tree_.Lo(k)) || w == "when" || w == "as";
+    }
+    if (d != "obl") return false;
+    if (IsTimeWord(tree_.LowerForm(k))) return true;
+    const int32_t cs = tree_.Child(k, "case");
+    if (cs < 0) return false;
+    const std::string p = tree_.LowerForm(static_cast<uint32_t>(cs));
+    return p == "during" || p == "at" || p == "after" || p == "before" || p == "since" ||
+           p == "amid" || p == "with" || p == "throughout";
   }
 
   // The clausal complement of cue v: the first after it, else one before

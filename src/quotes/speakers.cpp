@@ -315,6 +315,21 @@ class Resolver {
     return true;
   }
 
+  // Callings no office holder is known by: "the pastor" or "the coach" is
+  // not "Senator Ruth Marsh", however near.
+  static bool IsCalling(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {
+        "coach",       "player",       "actor",      "actress",  "singer",    "pastor",
+        "priest",      "bishop",       "teacher",    "student",  "doctor",    "physician",
+        "scientist",   "researcher",   "journalist", "reporter", "editor",    "host",
+        "witness",     "victim",       "resident",   "pollster", "historian", "owner",
+        "businessman", "businesswoman"};
+    for (std::string_view n : kNouns) {
+      if (lemma == n) return true;
+    }
+    return false;
+  }
+
   // Nouns of an office a person holds: a description with one names the
   // holder ("the mayor"), and the article's own title or apposition for a
   // person can rule it out ("Governor Ruth Palmer" is not "the mayor").
@@ -466,7 +481,10 @@ class Resolver {
       }
       // A person the article gives another office is not the one named by
       // this one; better no name than a wrong one.
-      if (IsOfficeNoun(noun) && OtherOfficeInText(static_cast<int32_t>(r), noun)) continue;
+      if ((IsOfficeNoun(noun) || IsCalling(noun)) &&
+          OtherOfficeInText(static_cast<int32_t>(r), noun)) {
+        continue;
+      }
       // "the president" is someone the article or the knowledge base makes
       // one, never merely the nearest person named (an author, a witness).
       if (IsOfficeNoun(noun) && !apposition && !HoldsOffice(static_cast<int32_t>(r), noun)) {

@@ -151,19 +151,27 @@ TEST(Attribution, NextParagraphDoesNotAttributeAQuote) {
 }
 
 TEST(Attribution, ContentEndsBeforeTheCircumstances) {
-  // The content-end model leaves out an oblique on the cue: when and where
-  // the speaker praised is not what was praised.
+  // The content leaves out an oblique on the cue: when and where the
+  // speaker praised is not what was praised.
   auto q = Quotes(
       "Governor Ruth Palmer praised the volunteers during a visit to the shelter on Monday.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "praised");
   EXPECT_EQ(q[0].content, "the volunteers");
-  // Without the learned models the parse's end stays.
+  // Without the learned models the rule for settings on the cue ("during",
+  // "at", "with", a day) ends it there too.
   auto lexicon =
       Quotes("Governor Ruth Palmer praised the volunteers during a visit to the shelter on Monday.",
              /*lexicon_only=*/true);
   ASSERT_EQ(lexicon.size(), 1u);
-  EXPECT_EQ(lexicon[0].content, "the volunteers during a visit to the shelter on Monday");
+  EXPECT_EQ(lexicon[0].content, "the volunteers");
+  // What the setting does not cover stays: "for" says what was praised.
+  auto reason =
+      Quotes("Governor Ruth Palmer praised the volunteers for their courage during the storm.",
+             /*lexicon_only=*/true);
+  ASSERT_EQ(reason.size(), 1u);
+  EXPECT_EQ(reason[0].content.rfind("the volunteers for their courage", 0), 0u)
+      << reason[0].content;
 }
 
 TEST(Attribution, ParticipleClauseOnTheCueStaysInTheQuote) {
@@ -996,6 +1004,21 @@ TEST(Attribution, ASecondVerbOfSayingIsTheSpeakersNotTheContents) {
     }
   }
   EXPECT_TRUE(said && promised) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, ACallingNamesNoOfficeHolder) {
+  // "the pastor" is not the senator named just before, and no one else is
+  // named: the speaker stays a mention.
+  auto q = Quotes(
+      "Senator Ruth Marsh criticized the governor for the delay.\n\nThe pastor described the "
+      "governor as a coward.");
+  bool found = false;
+  for (const auto& f : q) {
+    if (f.speaker != "The pastor") continue;
+    found = true;
+    EXPECT_EQ(f.name, "");
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
 }
 
 }  // namespace

@@ -70,11 +70,12 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // 0.6717, 0.6710; with block quotes: 0.7044, 0.6727, 0.6720; with
   // settings before "X said," (retrained): 0.7063, 0.6726, 0.6720; with
   // one-word filters: 0.7067, 0.6730, 0.6723; 2026-11-27, speakers kept to
-  // noun phrases (retrained): 0.7058, 0.6736, 0.6729. Floors about a point
-  // under the best measured.
-  EXPECT_GE(s.content.f1(), 0.6963);
-  EXPECT_GE(s.source.f1(), 0.6636);
-  EXPECT_GE(s.cue.f1(), 0.6629);
+  // noun phrases (retrained): 0.7058, 0.6736, 0.6729; with parse repairs
+  // around the cue and settings after its object (retrained): 0.7129,
+  // 0.6813, 0.6771. Floors about a point under the best measured.
+  EXPECT_GE(s.content.f1(), 0.7029);
+  EXPECT_GE(s.source.f1(), 0.6713);
+  EXPECT_GE(s.cue.f1(), 0.6671);
 }
 
 }  // namespace
