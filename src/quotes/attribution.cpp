@@ -166,6 +166,11 @@ bool IsOccasionWord(std::string_view lemma) {
   return false;
 }
 
+// A relative pronoun: as a speaker, it stands for a noun elsewhere.
+bool IsRelativeWord(std::string_view lower) {
+  return lower == "who" || lower == "which" || lower == "that" || lower == "whom";
+}
+
 // Days, months and other words of time: never a speaker ("said Friday").
 bool IsTimeWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
@@ -388,6 +393,22 @@ class Finder {
         // extends it.
         directs[previous].quote.continued.end = mq.content.end;
         continue;
+      }
+      if (!ok && mq.nested_in < 0 && last != nullptr && !direct_later && last->speaker_head >= 0 &&
+          last->cue_token >= 0 && !last->quote.speaker.empty() &&
+          !IsRelativeWord(tree_.LowerForm(static_cast<uint32_t>(last->speaker_head)))) {
+        // "X identified Y as a reason. “…”": a quotation that opens the
+        // sentence after a reported one, in the same paragraph, with no cue
+        // of its own, goes on in the same voice.
+        const uint32_t s0 = tree_.SentenceOf(range->first);
+        const uint32_t cue_sentence = tree_.SentenceOf(static_cast<uint32_t>(last->cue_token));
+        if (s0 == cue_sentence + 1 && tree_.SentenceAt(s0).token_begin + 1 >= range->first &&
+            tree_.SentenceOf(range->second - 1) == s0) {
+          c.speaker_head = last->speaker_head;
+          c.quote.speaker = last->quote.speaker;
+          c.continuation = true;
+          ok = true;
+        }
       }
       if (!ok) {
         // No cue: keep long standalone quotes (speaker unknown), drop scare
@@ -2010,7 +2031,16 @@ class Finder {
         for (uint32_t j = t; j < end && tk.begin[j] < bound.end && j < t + 8; ++j) {
           if (in_marked_[j] && mq.nested_in < 0) break;
           if (tree_.Upos(j) != "VERB") continue;
-          const CueClass cls = lex_.Verb(tree_.Lemma(j));
+          CueClass cls = lex_.Verb(tree_.Lemma(j));
+          // “…,” she continued.: "continue" with nothing to continue.
+          if (cls == CueClass::kNone && tree_.Lemma(j) == "continue") {
+            bool object = false;
+            for (uint32_t k : tree_.Children(j)) {
+              const std::string_view kd = tree_.Deprel(k);
+              object |= k > j && (kd == "xcomp" || kd == "obj" || kd == "ccomp");
+            }
+            if (!object) cls = CueClass::kSpeech;
+          }
           if (cls != CueClass::kSpeech) break;
           int32_t s = tree_.Child(j, "nsubj");
           if (s < 0 && j + 1 < end) {

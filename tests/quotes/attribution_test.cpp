@@ -1021,5 +1021,29 @@ TEST(Attribution, ACallingNamesNoOfficeHolder) {
   EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, SheContinuedIsACue) {
+  // "“…,” she continued." with nothing continued: a verb of saying, and
+  // the piece after it goes on the same quote.
+  auto q = Quotes(
+      "\u201cWe cannot wait another year for the repairs,\u201d she continued. \u201cThe roof "
+      "is already failing.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "continued");
+  EXPECT_EQ(q[0].speaker, "she");
+  EXPECT_EQ(q[0].continued, "The roof is already failing.");
+}
+
+TEST(Attribution, AQuotationAfterReportedSpeechGoesOnInTheSameVoice) {
+  // A quotation with no cue that opens the sentence after an indirect
+  // quote, in its paragraph, is the same speaker's (with less confidence).
+  auto q = Quotes(
+      "Senator Alma Cruz described the new tax as one of the worst ideas in years. "
+      "\u201cFamilies in this state are already paying too much for everything.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].speaker, "Senator Alma Cruz");
+  EXPECT_LT(q[1].confidence, q[0].confidence);
+}
+
 }  // namespace
 }  // namespace parley
