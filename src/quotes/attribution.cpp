@@ -1140,7 +1140,10 @@ class Finder {
     if (has_rest) c.quote.continued = tree_.SpanOf(rest_first, rest_last);
     SetCue(c, v, prt >= 0 ? std::max<uint32_t>(v, prt) : v, lemma);
     if (prt >= 0 && static_cast<uint32_t>(prt) < v) c.quote.cue = tree_.SpanOf(prt, v);
-    if (subject_rel == "pass" && std::string_view(frame) == "xcomp" && !has_rest &&
+    // ("Melania seems to have vanished": a verb of raising says the same.)
+    const bool raising = subject_rel == "nsubj" && std::string_view(frame) == "xcomp" &&
+                         (lemma == "seem" || lemma == "appear" || lemma == "prove");
+    if ((subject_rel == "pass" || raising) && std::string_view(frame) == "xcomp" && !has_rest &&
         static_cast<uint32_t>(subject) < v) {
       // "The city is expected to be a powerhouse": no one is named; the
       // passive's subject is what the content is about, its first piece.
@@ -1148,6 +1151,13 @@ class Finder {
       c.quote.content = tree_.SpanOf(np_lo, np_hi);
       c.quote.token_begin = np_lo;
       c.quote.continued = tree_.SpanOf(first, last);
+      FindChannel(v, c);
+      return true;
+    }
+    if (subject_rel == "pass" && lemma != "quote") {
+      // "Reagan was once asked how …", "She was told that …": the subject
+      // of a passive heard or was asked; the speaker goes unnamed ("X was
+      // quoted as saying" is X's).
       FindChannel(v, c);
       return true;
     }

@@ -1045,5 +1045,26 @@ TEST(Attribution, AQuotationAfterReportedSpeechGoesOnInTheSameVoice) {
   EXPECT_LT(q[1].confidence, q[0].confidence);
 }
 
+TEST(Attribution, TheSubjectOfAPassiveOrOfSeemsIsNoSpeaker) {
+  // "seems to have …" says the same as "is expected to …"; the one asked
+  // is not the asker.
+  auto q = Quotes(
+      "The new mayor seems to have forgotten her promises.\n\nThe governor was asked whether "
+      "the bridge would reopen.");
+  bool seems = false, asked = false;
+  for (const auto& f : q) {
+    if (f.cue == "seems") {
+      seems = true;
+      EXPECT_EQ(f.speaker, "");
+      EXPECT_EQ(f.content, "The new mayor");
+    }
+    if (f.cue == "asked") {
+      asked = true;
+      EXPECT_EQ(f.speaker, "");
+    }
+  }
+  EXPECT_TRUE(seems && asked) << ::testing::PrintToString(q.size());
+}
+
 }  // namespace
 }  // namespace parley
