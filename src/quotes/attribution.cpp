@@ -166,6 +166,18 @@ bool IsOccasionWord(std::string_view lemma) {
   return false;
 }
 
+// Nouns a participle or infinitive hangs on without their saying it:
+// "missed an opportunity to remind …", "at the forefront of questioning …".
+bool IsSettingNoun(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "opportunity", "chance", "forefront", "effort",   "attempt", "bid",  "way",
+      "time",        "moment", "position",  "platform", "stage",   "floor"};
+  for (std::string_view w : kWords) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
 // A relative pronoun: as a speaker, it stands for a noun elsewhere.
 bool IsRelativeWord(std::string_view lower) {
   return lower == "who" || lower == "which" || lower == "that" || lower == "whom";
@@ -1161,9 +1173,11 @@ class Finder {
       FindChannel(v, c);
       return true;
     }
-    if (subject_rel == "acl" && IsOccasionWord(tree_.Lemma(static_cast<uint32_t>(subject)))) {
+    if (subject_rel == "acl" && (IsOccasionWord(tree_.Lemma(static_cast<uint32_t>(subject))) ||
+                                 (IsSettingNoun(tree_.Lemma(static_cast<uint32_t>(subject)))))) {
       // "X said at a news conference announcing …", "used blunt language
-      // to denounce …": the speaker is the one at the occasion.
+      // to denounce …", "missed no opportunity to remind …": the speaker
+      // is the one at the occasion.
       if (const int32_t h = tree_.Head(static_cast<uint32_t>(subject)); h >= 0) {
         if (const int32_t s2 = SubjectOf(static_cast<uint32_t>(h)); s2 >= 0) subject = s2;
       }

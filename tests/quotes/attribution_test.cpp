@@ -974,6 +974,12 @@ TEST(Attribution, AtAnOccasionTheSpeakerIsWhoIsThere) {
     EXPECT_EQ(f.speaker, "Mayor Lena Ortiz");
   }
   EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
+  // Nor does an opportunity remind anyone of anything.
+  auto r = Quotes(
+      "The senator never missed an opportunity to remind voters that he had built the new "
+      "hospital.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].speaker, "The senator");
 }
 
 TEST(Attribution, CallingSomeoneSomethingIncludesWhomItIsSaidOf) {
