@@ -1727,7 +1727,11 @@ class Finder {
     for (const Mention& m : doc_.mentions()) {
       if (m.token_begin <= head && head < m.token_end) head = m.token_end - 1;
     }
-    if (!AcceptableSpeaker(static_cast<int32_t>(head), CueClass::kSpeech)) return false;
+    // ("…, it says, …": set off by commas, "it" is a report or a body.)
+    if (tree_.LowerForm(head) != "it" &&
+        !AcceptableSpeaker(static_cast<int32_t>(head), CueClass::kSpeech)) {
+      return false;
+    }
     // After the cue, an object is no subject: "…, told reporters."
     if (head > v &&
         (tree_.Lemma(v) == "tell" || tree_.Deprel(head) == "obj" || tree_.Deprel(head) == "iobj")) {

@@ -1072,5 +1072,14 @@ TEST(Attribution, TheSubjectOfAPassiveOrOfSeemsIsNoSpeaker) {
   EXPECT_TRUE(seems && asked) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, ItSaysSetOffByCommasIsAnAside) {
+  // "A, it says, B": the whole sentence around the aside is the content.
+  auto q = Quotes("The average fare, it says, would rise to three dollars next year.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "it");
+  EXPECT_EQ(q[0].content, "The average fare");
+  EXPECT_EQ(q[0].continued, "would rise to three dollars next year");
+}
+
 }  // namespace
 }  // namespace parley
