@@ -582,6 +582,21 @@ class Finder {
   bool SpeechVerb(uint32_t t) const {
     return tree_.Upos(t) == "VERB" && lex_.Verb(tree_.Lemma(t)) == CueClass::kSpeech;
   }
+  // The lexicon's class of verb j next to a quotation, where "continue"
+  // with nothing to continue ("“…,” she continued.", "She continued, “…”")
+  // is a verb of saying.
+  CueClass QuoteVerbClass(uint32_t j) const {
+    const CueClass cls = lex_.Verb(tree_.Lemma(j));
+    if (cls != CueClass::kNone || tree_.Lemma(j) != "continue") return cls;
+    for (uint32_t k : tree_.Children(j)) {
+      const std::string_view kd = tree_.Deprel(k);
+      if (k > j && !in_marked_[k] && (kd == "xcomp" || kd == "obj" || kd == "ccomp")) {
+        return CueClass::kNone;
+      }
+    }
+    return CueClass::kSpeech;
+  }
+
   // A verb that introduces a quote before a colon ending its paragraph:
   // any the lexicon lists ("The Times reports:"), or "continued".
   bool IntroducingVerb(uint32_t t) const {
@@ -2059,18 +2074,16 @@ class Finder {
         for (uint32_t j = t; j < end && tk.begin[j] < bound.end && j < t + 8; ++j) {
           if (in_marked_[j] && mq.nested_in < 0) break;
           if (tree_.Upos(j) != "VERB") continue;
-          CueClass cls = lex_.Verb(tree_.Lemma(j));
-          // “…,” she continued.: "continue" with nothing to continue.
-          if (cls == CueClass::kNone && tree_.Lemma(j) == "continue") {
-            bool object = false;
-            for (uint32_t k : tree_.Children(j)) {
-              const std::string_view kd = tree_.Deprel(k);
-              object |= k > j && (kd == "xcomp" || kd == "obj" || kd == "ccomp");
-            }
-            if (!object) cls = CueClass::kSpeech;
-          }
+          const CueClass cls = QuoteVerbClass(j);
           if (cls != CueClass::kSpeech) break;
           int32_t s = tree_.Child(j, "nsubj");
+          // “…,” Mitchell recalled: a name right before the verb that the
+          // parse hung elsewhere.
+          for (const Mention& m : doc_.mentions()) {
+            if (s < 0 && m.token_end == j && m.token_begin >= t) {
+              s = static_cast<int32_t>(MentionHead(m));
+            }
+          }
           if (s < 0 && j + 1 < end) {
             const std::string_view u = tree_.Upos(j + 1);
             if (u == "PROPN" || u == "PRON" || u == "NOUN") s = static_cast<int32_t>(j + 1);
@@ -2125,7 +2138,7 @@ class Finder {
         if (tk.begin[j] < bound.begin) break;
         if (in_marked_[j] && mq.nested_in < 0) break;
         if (tree_.Upos(j) != "VERB") continue;
-        const CueClass cls = lex_.Verb(tree_.Lemma(j));
+        const CueClass cls = QuoteVerbClass(j);
         if (cls != CueClass::kSpeech) break;
         if (!IntroducesQuote(j, t)) break;
         const int32_t s = SubjectOf(j);
