@@ -988,6 +988,15 @@ class Finder {
       // "X criticized Obama for …": the object, with what follows it.
       first = tree_.Lo(obj);
       last = tree_.Hi(obj);
+      // "said as much in an interview": a setting the parse hung on the
+      // object as an oblique ends it.
+      for (uint32_t k : tree_.Children(static_cast<uint32_t>(obj))) {
+        if (k > static_cast<uint32_t>(obj) && tree_.Lo(k) > first && tree_.Deprel(k) == "obl" &&
+            (Setting(k) || ChannelPhrase(k))) {
+          last = tree_.Lo(k) - 1;
+          break;
+        }
+      }
       for (uint32_t k : tree_.Children(v)) {
         const std::string_view kd = tree_.Deprel(k);
         if (k > static_cast<uint32_t>(obj) && (kd == "obl" || kd == "xcomp" || kd == "advcl")) {
@@ -1218,6 +1227,13 @@ class Finder {
     const std::string p = tree_.LowerForm(static_cast<uint32_t>(cs));
     return p == "during" || p == "at" || p == "after" || p == "before" || p == "since" ||
            p == "amid" || p == "with" || p == "throughout";
+  }
+
+  // "in an interview", "in a statement": where the words were said.
+  bool ChannelPhrase(uint32_t k) const {
+    const int32_t cs = tree_.Child(k, "case");
+    return cs >= 0 && tree_.LowerForm(static_cast<uint32_t>(cs)) == "in" &&
+           IsChannelWord(tree_.Lemma(k));
   }
 
   // The clausal complement of cue v: the first after it, else one before

@@ -72,10 +72,12 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // one-word filters: 0.7067, 0.6730, 0.6723; 2026-11-27, speakers kept to
   // noun phrases (retrained): 0.7058, 0.6736, 0.6729; with parse repairs
   // around the cue and settings after its object (retrained): 0.7129,
-  // 0.6813, 0.6771. Floors about a point under the best measured.
-  EXPECT_GE(s.content.f1(), 0.7029);
-  EXPECT_GE(s.source.f1(), 0.6713);
-  EXPECT_GE(s.cue.f1(), 0.6671);
+  // 0.6813, 0.6771; with more repairs and settings on the object
+  // (retrained): 0.7153, 0.6902, 0.6818. Floors about a point under the
+  // best measured.
+  EXPECT_GE(s.content.f1(), 0.7053);
+  EXPECT_GE(s.source.f1(), 0.6802);
+  EXPECT_GE(s.cue.f1(), 0.6718);
 }
 
 }  // namespace
