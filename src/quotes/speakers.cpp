@@ -134,6 +134,14 @@ class Resolver {
       for (Span s : direct) {
         if (mentions[m].span.begin >= s.begin && mentions[m].span.end <= s.end) inside = true;
       }
+      // A "name" that runs over a cue is a headline's capitals read as one
+      // ("Black Lawmakers Rip Donald Trump As"): it names no one.
+      for (const Candidate& c : cands_) {
+        if (c.cue_token >= static_cast<int32_t>(mentions[m].token_begin) &&
+            c.cue_token < static_cast<int32_t>(mentions[m].token_end)) {
+          mention_referent_[m] = -1;
+        }
+      }
       infos_.push_back(
           {mentions[m].token_begin, mentions[m].token_end, mention_referent_[m], inside});
       // An honorific right before a name, or as its first word, tells a

@@ -43,6 +43,10 @@ class ContextLexicon {
     uint64_t i = index_.Find(norm, hash);
     return i == WordTable::kNone ? nullptr : &profiles_[i];
   }
+  const WordProfile* Find(std::string_view norm) const {
+    uint64_t i = index_.Find(norm);
+    return i == WordTable::kNone ? nullptr : &profiles_[i];
+  }
   size_t size() const { return profiles_.size(); }
   // The words themselves (normal forms), e.g. for the lemmatizer to tell a
   // word from a clipped stem.

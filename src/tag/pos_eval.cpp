@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include <deque>
 #include <string_view>
 
 namespace parley::tag {
@@ -36,12 +37,28 @@ PosScores EvalPos(const PosModel& model, const std::vector<TaggedSentence>& gold
   if (forms.empty()) return s;
 
   std::vector<uint16_t> labels(forms.size());
+  // The forms the tag stage reads: a headline's common words in lower case
+  // (PosModel::HeadlineForms), for tags and lemmas alike.
+  std::vector<std::string_view> read = forms;
+  std::deque<std::string> lowered;  // (a deque: the views into it stay valid)
+  std::vector<std::string> headline_storage;
+  std::vector<std::string_view> headline;
+  for (size_t k = 0; k < gold.size(); ++k) {
+    const std::span<const std::string_view> sentence(forms.data() + begin[k],
+                                                     begin[k + 1] - begin[k]);
+    if (!model.HeadlineForms(sentence, &headline_storage, &headline)) continue;
+    for (size_t j = 0; j < headline.size(); ++j) {
+      if (headline[j].data() != sentence[j].data()) {
+        read[begin[k] + j] = lowered.emplace_back(headline[j]);
+      }
+    }
+  }
   PosScratch scratch;
   uint64_t passes = 0;
   double t0 = CpuSeconds();
   do {
     for (size_t k = 0; k < gold.size(); ++k) {
-      const std::span<const std::string_view> sentence(forms.data() + begin[k],
+      const std::span<const std::string_view> sentence(read.data() + begin[k],
                                                        begin[k + 1] - begin[k]);
       model.Tag(sentence, &scratch);
       model.MarkGluedHyphens(sentence, gold[k].space_after, scratch.labels.data());
@@ -57,7 +74,7 @@ PosScores EvalPos(const PosModel& model, const std::vector<TaggedSentence>& gold
   t0 = CpuSeconds();
   do {
     for (size_t i = 0; i < forms.size(); ++i) {
-      lemma_bytes += model.Lemma(forms[i], labels[i], &lemma_scratch).size();
+      lemma_bytes += model.Lemma(read[i], labels[i], &lemma_scratch).size();
     }
     ++passes;
   } while (measure_speed && CpuSeconds() - t0 < kMinSeconds);

@@ -38,6 +38,39 @@ void PosModel::Tag(std::span<const std::string_view> forms, PosScratch* s) const
   DecodeGreedy(s, n, dictionary_, choose, s->labels.data());
 }
 
+bool PosModel::HeadlineForms(std::span<const std::string_view> forms,
+                             std::vector<std::string>* storage,
+                             std::vector<std::string_view>* out) const {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  // Words after the first: how many, how many capitalised.
+  size_t words = 0, capitalised = 0;
+  for (size_t i = 1; i < forms.size(); ++i) {
+    const std::string_view f = forms[i];
+    if (f.size() < 2 || !(upper(f[0]) || lower(f[0]))) continue;
+    ++words;
+    capitalised += upper(f[0]) ? 1 : 0;
+  }
+  if (words < 4 || capitalised * 4 < words * 3) return false;
+  storage->clear();
+  storage->reserve(forms.size());
+  out->assign(forms.begin(), forms.end());
+  for (size_t i = 1; i < forms.size(); ++i) {
+    const std::string_view f = forms[i];
+    // ("A" the article too; "I" stays.)
+    const bool article = f == "A";
+    if (!article && (f.size() < 2 || !upper(f[0]) || !std::any_of(f.begin() + 1, f.end(), lower))) {
+      continue;
+    }
+    const WordProfile* p = contexts_.Find(NormalForm(f));
+    if (p == nullptr || p->capitalised == 0 || p->capitalised > 2) continue;
+    std::string& l = storage->emplace_back(f);
+    l[0] = static_cast<char>(l[0] - 'A' + 'a');
+    (*out)[i] = l;
+  }
+  return true;
+}
+
 void PosModel::Write(learn::ModelWriter& w) const {
   w.Strings(upos_);
   w.Strings(xpos_);

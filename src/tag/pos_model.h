@@ -62,6 +62,17 @@ class PosModel {
   // has one entry per form.
   void MarkGluedHyphens(std::span<const std::string_view> forms,
                         std::span<const uint8_t> space_after, uint16_t* labels) const;
+  // Headline case: in a sentence where nearly every word is capitalised
+  // ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’") the
+  // capitals say nothing, and the tagger, which reads a capital away from
+  // the sentence start as a name, tags "Rip" PROPN. A word the unlabelled
+  // corpus writes in lower case away from the sentence start (in under 30%
+  // of its uses; ContextLexicon) is read in lower case; names, acronyms and
+  // the first word keep their form. Returns false (and leaves *out alone)
+  // when the sentence is no headline; else *out holds the forms to read,
+  // views into `forms` or *storage.
+  bool HeadlineForms(std::span<const std::string_view> forms, std::vector<std::string>* storage,
+                     std::vector<std::string_view>* out) const;
   // The lemma, with every word the model knows (training words and the
   // unlabelled corpus's) to tell real stems from clipped ones.
   std::string_view Lemma(std::string_view form, uint16_t label, LemmaScratch* scratch) const {

@@ -26,7 +26,8 @@ class TagStage final : public Stage {
     std::vector<uint32_t> upos_id(model_->num_labels(), StringStore::kMissing);
     std::vector<uint32_t> xpos_id(model_->num_labels(), StringStore::kMissing);
     std::vector<uint32_t> upos(n, 0), xpos(n, 0), lemma(n, 0);
-    std::vector<std::string_view> forms;
+    std::vector<std::string_view> forms, headline;
+    std::vector<std::string> headline_storage;
     tag::PosScratch scratch;
     tag::LemmaScratch lemma_scratch;
     StringStore& strings = doc.mutable_strings();
@@ -40,7 +41,10 @@ class TagStage final : public Stage {
         forms.push_back(doc.TokenForm(i));
         space_after.push_back(i < columns.space_after.size() ? columns.space_after[i] : 1);
       }
-      model_->Tag(forms, &scratch);
+      // (A headline is read with its common words in lower case.)
+      const std::vector<std::string_view>& read =
+          model_->HeadlineForms(forms, &headline_storage, &headline) ? headline : forms;
+      model_->Tag(read, &scratch);
       model_->MarkGluedHyphens(forms, space_after, scratch.labels.data());
       for (size_t i = begin; i < end; ++i) {
         uint16_t label = scratch.labels[i - begin];
@@ -50,7 +54,7 @@ class TagStage final : public Stage {
         }
         upos[i] = upos_id[label];
         xpos[i] = xpos_id[label];
-        lemma[i] = strings.Intern(model_->Lemma(forms[i - begin], label, &lemma_scratch));
+        lemma[i] = strings.Intern(model_->Lemma(read[i - begin], label, &lemma_scratch));
       }
     };
     // Tokens outside every sentence (there should be none) are tagged as

@@ -1081,5 +1081,16 @@ TEST(Attribution, ItSaysSetOffByCommasIsAnAside) {
   EXPECT_EQ(q[0].continued, "would rise to three dollars next year");
 }
 
+TEST(Attribution, AHeadlineInTitleCaseHasItsVerbAndNoNameRunsOverIt) {
+  // The tagger reads the headline's common words in lower case, so "Rip"
+  // is the cue; the capitals that NER reads as one name across the cue
+  // ("Black Lawmakers Rip Senator Dale Price As") name no one.
+  auto q = Quotes("Black Lawmakers Rip Senator Dale Price As A \u2018Reckless Fraud.\u2019");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "Rip");
+  EXPECT_EQ(q[0].speaker, "Black Lawmakers");
+  EXPECT_EQ(q[0].name, "");
+}
+
 }  // namespace
 }  // namespace parley

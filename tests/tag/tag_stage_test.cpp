@@ -58,6 +58,27 @@ TEST(TagStage, EveryTokenOfEverySentenceGetsATagAndLemma) {
   }
 }
 
+TEST(TagStage, AHeadlineIsReadWithItsCommonWordsInLowerCase) {
+  // In title case every word is capitalised; the verb is no name for it,
+  // nor the article, and names stay names.
+  auto doc = Tag("Local Teachers Slam Governor Ruth Palmer Over A New Budget Plan.");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const std::vector<std::string> upos = Column(*doc, doc->tokens().upos);
+  const std::vector<std::string> lemma = Column(*doc, doc->tokens().lemma);
+  ASSERT_EQ(upos.size(), 12u);
+  EXPECT_EQ(upos[2], "VERB") << ::testing::PrintToString(upos);
+  EXPECT_EQ(lemma[2], "slam");
+  EXPECT_EQ(upos[7], "DET") << ::testing::PrintToString(upos);
+  EXPECT_EQ(upos[4], "PROPN");
+  EXPECT_EQ(upos[5], "PROPN");
+  // The text itself is untouched: only what the tagger reads changes.
+  EXPECT_EQ(doc->TokenForm(2), "Slam");
+  // A sentence in ordinary case is left alone.
+  auto plain = Tag("Local teachers criticised the budget plan on Monday.");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(Column(*plain, plain->tokens().upos)[0], "ADJ");
+}
+
 TEST(TagStage, EmptyDocumentIsFine) {
   auto doc = Tag("");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
