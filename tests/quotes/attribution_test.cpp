@@ -1037,6 +1037,12 @@ TEST(Attribution, SheContinuedIsACue) {
   EXPECT_EQ(q[0].cue, "continued");
   EXPECT_EQ(q[0].speaker, "she");
   EXPECT_EQ(q[0].continued, "The roof is already failing.");
+  // And before a quotation: "She continued, “…”".
+  auto before =
+      Quotes("She continued, \u201cThe roof is already failing, and the rain is coming.\u201d");
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].cue, "continued");
+  EXPECT_EQ(before[0].speaker, "She");
 }
 
 TEST(Attribution, AQuotationAfterReportedSpeechGoesOnInTheSameVoice) {
