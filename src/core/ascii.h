@@ -2,6 +2,7 @@
 // other byte (UTF-8 included) is kept. Locale-independent, unlike tolower.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,17 @@ inline std::string AsciiLower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+// Whether `word` is one of a fixed list's words (compare lower-case words
+// with a lower-case list).
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view word) {
+  if (word.empty()) return false;
+  for (std::string_view w : list) {
+    if (w[0] == word[0] && w == word) return true;
+  }
+  return false;
 }
 
 }  // namespace parley

@@ -147,10 +147,7 @@ bool IsChannelWord(std::string_view lemma) {
       "interview", "statement", "appearance", "broadcast", "show",     "program", "programme",
       "podcast",   "op-ed",     "article",    "column",    "post",     "tweet",   "letter",
       "speech",    "briefing",  "conference", "report",    "editorial"};
-  for (std::string_view w : kWords) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return InList(kWords, lemma);
 }
 
 // Occasions: "she said at a news conference announcing …" is hers, not
@@ -160,10 +157,7 @@ bool IsOccasionWord(std::string_view lemma) {
       "conference", "meeting", "rally",   "event",    "appearance", "hearing",  "briefing",
       "interview",  "session", "stop",    "visit",    "gathering",  "ceremony", "forum",
       "debate",     "speech",  "address", "language", "remark"};
-  for (std::string_view w : kWords) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return InList(kWords, lemma);
 }
 
 // Nouns a participle or infinitive hangs on without their saying it:
@@ -172,10 +166,7 @@ bool IsSettingNoun(std::string_view lemma) {
   static constexpr std::string_view kWords[] = {
       "opportunity", "chance", "forefront", "effort",   "attempt", "bid",  "way",
       "time",        "moment", "position",  "platform", "stage",   "floor"};
-  for (std::string_view w : kWords) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return InList(kWords, lemma);
 }
 
 // A relative pronoun: as a speaker, it stands for a noun elsewhere.
@@ -190,10 +181,7 @@ bool IsTimeWord(std::string_view lower) {
       "january",   "february", "march",     "april",    "june",   "july",      "august",
       "september", "october",  "november",  "december", "today",  "yesterday", "tomorrow",
       "tonight",   "morning",  "afternoon", "evening",  "night",  "week",      "weekend"};
-  for (std::string_view w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+  return InList(kWords, lower);
 }
 
 // The content-end model's window: this many tokens before and after the
@@ -209,10 +197,7 @@ bool IsEditorialLabel(std::string_view name) {
       "editor's note", "editors' note", "exclusive",     "analysis",      "opinion",    "live",
       "see also",      "more",          "clarification", "photo gallery", "listen",     "sources"};
   const std::string lower = AsciiLower(name);
-  for (std::string_view l : kLabels) {
-    if (lower == l) return true;
-  }
-  return false;
+  return InList(kLabels, lower);
 }
 
 bool IsDash(std::string_view form) {
@@ -1140,8 +1125,8 @@ class Finder {
     if (comp >= 0 && first > v && !has_rest && collect_ == nullptr &&
         std::string_view(frame) == "ccomp") {
       for (uint32_t k : tree_.Children(static_cast<uint32_t>(comp))) {
-        if (k <= first || k > last || tree_.Deprel(k) != "conj" || tree_.Upos(k) != "VERB" ||
-            tree_.HasSubject(k) || lex_.Verb(tree_.Lemma(k)) != CueClass::kSpeech) {
+        if (k <= first || k > last || tree_.Deprel(k) != "conj" || !SpeechVerb(k) ||
+            tree_.HasSubject(k)) {
           continue;
         }
         uint32_t cut = tree_.Lo(k);
@@ -1177,8 +1162,8 @@ class Finder {
     SetCue(c, v, prt >= 0 ? std::max<uint32_t>(v, prt) : v, lemma);
     if (prt >= 0 && static_cast<uint32_t>(prt) < v) c.quote.cue = tree_.SpanOf(prt, v);
     // ("Melania seems to have vanished": a verb of raising says the same.)
-    const bool raising = subject_rel == "nsubj" && std::string_view(frame) == "xcomp" &&
-                         (lemma == "seem" || lemma == "appear" || lemma == "prove");
+    const bool raising =
+        subject_rel == "nsubj" && (lemma == "seem" || lemma == "appear" || lemma == "prove");
     if ((subject_rel == "pass" || raising) && std::string_view(frame) == "xcomp" && !has_rest &&
         static_cast<uint32_t>(subject) < v) {
       // "The city is expected to be a powerhouse": no one is named; the
@@ -1197,8 +1182,8 @@ class Finder {
       FindChannel(v, c);
       return true;
     }
-    if (subject_rel == "acl" && (IsOccasionWord(tree_.Lemma(static_cast<uint32_t>(subject))) ||
-                                 (IsSettingNoun(tree_.Lemma(static_cast<uint32_t>(subject)))))) {
+    if (const std::string_view noun = tree_.Lemma(static_cast<uint32_t>(subject));
+        subject_rel == "acl" && (IsOccasionWord(noun) || IsSettingNoun(noun))) {
       // "X said at a news conference announcing …", "used blunt language
       // to denounce …", "missed no opportunity to remind …": the speaker
       // is the one at the occasion.
@@ -1299,10 +1284,7 @@ class Finder {
                                                   "since", "although", "though", "until",
                                                   "once",  "whenever"};
     const std::string w = tree_.LowerForm(t);
-    for (std::string_view k : kWords) {
-      if (w == k) return true;
-    }
-    return false;
+    return InList(kWords, w);
   }
 
   // Whether a relative clause r the parse found on a noun is a whole
@@ -1350,11 +1332,7 @@ class Finder {
         "reason", "way", "time", "day", "moment", "place", "extent", "one"};
     auto content_noun = [&](uint32_t n) {
       const std::string_view lemma = tree_.Lemma(n);
-      if (lex_.Noun(lemma)) return true;
-      for (std::string_view k : kContentNouns) {
-        if (lemma == k) return true;
-      }
-      return false;
+      return lex_.Noun(lemma) || InList(kContentNouns, lemma);
     };
     auto that_clause = [&](uint32_t h) {
       const int32_t mk = tree_.Child(h, "mark");

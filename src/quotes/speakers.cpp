@@ -286,10 +286,7 @@ class Resolver {
                                                   "plaintiff",   "coach",         "player",
                                                   "actor",       "actress",       "singer",
                                                   "star"};
-    for (std::string_view n : kNouns) {
-      if (lemma == n) return true;
-    }
-    return false;
+    return InList(kNouns, lemma);
   }
 
   static bool IsMediaNoun(std::string_view lemma) {
@@ -303,10 +300,7 @@ class Resolver {
         "party",      "office",    "court",      "bank",         "network",      "newspaper",
         "paper",      "council",   "commission", "board",        "union",        "institute",
         "university", "team"};
-    for (std::string_view n : kNouns) {
-      if (lemma == n) return true;
-    }
-    return false;
+    return InList(kNouns, lemma);
   }
 
   // A role in the knowledge base that a description contradicts ("the
@@ -317,10 +311,7 @@ class Resolver {
     static constexpr std::string_view kLeaderNouns[] = {"president", "leader",  "chancellor",
                                                         "minister",  "premier", "king",
                                                         "queen",     "prince",  "head"};
-    for (std::string_view n : kLeaderNouns) {
-      if (noun == n) return false;
-    }
-    return true;
+    return !InList(kLeaderNouns, noun);
   }
 
   // Callings no office holder is known by: "the pastor" or "the coach" is
@@ -332,10 +323,7 @@ class Resolver {
         "scientist",   "researcher",   "journalist", "reporter", "editor",    "host",
         "witness",     "victim",       "resident",   "pollster", "historian", "owner",
         "businessman", "businesswoman"};
-    for (std::string_view n : kNouns) {
-      if (lemma == n) return true;
-    }
-    return false;
+    return InList(kNouns, lemma);
   }
 
   // Nouns of an office a person holds: a description with one names the
@@ -347,10 +335,7 @@ class Resolver {
         "ambassador",   "chancellor",     "premier",     "king",          "queen",    "pope",
         "judge",        "prosecutor",     "congressman", "congresswoman", "chairman", "chairwoman",
         "commissioner", "representative", "speaker",     "general",       "sheriff"};
-    for (std::string_view n : kNouns) {
-      if (lemma == n) return true;
-    }
-    return false;
+    return InList(kNouns, lemma);
   }
 
   // Whether referent r holds office `noun`, so that a description with it

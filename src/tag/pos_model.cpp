@@ -53,7 +53,7 @@ bool PosModel::HeadlineForms(std::span<const std::string_view> forms,
   }
   if (words < 4 || capitalised * 4 < words * 3) return false;
   storage->clear();
-  storage->reserve(forms.size());
+  storage->reserve(forms.size());  // (never reallocated below: *out's views stay valid)
   out->assign(forms.begin(), forms.end());
   for (size_t i = 1; i < forms.size(); ++i) {
     const std::string_view f = forms[i];

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace parley::text {
 namespace {
 
@@ -113,14 +115,6 @@ bool LowerInto(std::string_view s, char* buf, size_t cap) {
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
   }
   return true;
-}
-
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view lower) {
-  for (std::string_view w : list) {
-    if (w[0] == lower[0] && w == lower) return true;
-  }
-  return false;
 }
 
 // An open-addressing hash map from words to a small value. The tokenizer
