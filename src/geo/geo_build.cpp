@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "geo/geo_data.h"
@@ -86,12 +87,14 @@ struct Builder {
   std::vector<PlaceRec> places;
   std::vector<std::pair<std::string, IndexRec>> index;
   std::unordered_map<std::string, uint16_t> country_by_a2;
+  std::unordered_set<std::string> country_keys;              // NameKeys of country names
   std::unordered_map<std::string, uint16_t> admin1_by_code;  // "US.AK"
 
-  void AddKey(const std::string& key, GeoKind kind, uint32_t idx) {
+  void AddKey(const std::string& key, GeoKind kind, uint32_t idx, bool alternate = false) {
     if (key.empty()) return;
     IndexRec r{};
     r.kind = kind;
+    r.alternate = alternate ? 1 : 0;
     r.idx = idx;
     index.emplace_back(key, r);
   }
@@ -103,6 +106,8 @@ struct Builder {
     std::memcpy(c.alpha3, a3.data(), 3);
     c.name = blob.Add(name);
     c.official = blob.Add(official);
+    country_keys.insert(NameKey(name));
+    country_keys.insert(NameKey(official));
     country_by_a2[std::string(a2)] = static_cast<uint16_t>(countries.size());
     countries.push_back(c);
   }
@@ -273,6 +278,7 @@ Status LoadPlaces(const std::string& dir, Builder& b) {
     keys.clear();
     keys.push_back(NameKey(f[1]));
     keys.push_back(NameKey(f[2]));
+    const std::string name_key = keys[0], ascii_key = keys[1];
     size_t start = 0;
     // Alternate names of small places are mostly transliterations nobody
     // writes in English news; leaving them out halves the file.
@@ -286,9 +292,33 @@ Status LoadPlaces(const std::string& dir, Builder& b) {
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& k : keys) b.AddKey(k, GeoKind::kPlace, idx);
+    for (const std::string& k : keys) {
+      b.AddKey(k, GeoKind::kPlace, idx, k != name_key && k != ascii_key);
+    }
   }
   return Status::Ok();
+}
+
+// Alternate names include old and foreign ones that are other places'
+// names: "Philadelphia" (Amman), "Washington" (Reisterstown, MD), "Iraq"
+// (Arāk), "Mexico" (Mexico City). An alternate is dropped when it is a
+// country's name, or the name of a place at least as populous; it stays
+// when its place is the largest so called ("New York" for New York City,
+// "Cologne" for Köln, "Palmyra" for Tadmur).
+void DropShadowedAlternates(Builder& b) {
+  std::unordered_map<std::string, uint32_t> named;  // key -> largest population so named
+  for (const auto& [key, rec] : b.index) {
+    if (rec.kind != GeoKind::kPlace || rec.alternate) continue;
+    uint32_t& pop = named[key];
+    pop = std::max(pop, b.places[rec.idx].population);
+  }
+  std::erase_if(b.index, [&](const std::pair<std::string, IndexRec>& e) {
+    const auto& [key, rec] = e;
+    if (rec.kind != GeoKind::kPlace || !rec.alternate) return false;
+    if (b.country_keys.count(key)) return true;
+    auto it = named.find(key);
+    return it != named.end() && it->second >= b.places[rec.idx].population;
+  });
 }
 
 template <typename T>
@@ -305,6 +335,7 @@ Status GeoData::Build(const std::string& geo_dir, const std::string& out_path, s
   PARLEY_RETURN_IF_ERROR(LoadCountries(geo_dir, b));
   PARLEY_RETURN_IF_ERROR(LoadAdmin1(geo_dir, b));
   PARLEY_RETURN_IF_ERROR(LoadPlaces(geo_dir, b));
+  DropShadowedAlternates(b);
   std::sort(b.index.begin(), b.index.end(), [](const auto& x, const auto& y) {
     if (x.first != y.first) return x.first < y.first;
     if (x.second.kind != y.second.kind) return x.second.kind < y.second.kind;

@@ -74,7 +74,7 @@ StatusOr<GeoData> GeoData::Load(const std::string& path) {
   }
   for (const IndexRec& r : g.index_) {
     size_t limit = r.kind == GeoKind::kAdmin1 ? g.admin1_.size() : g.places_.size();
-    if (static_cast<uint64_t>(r.key) + r.key_len >= blob || r.idx >= limit) {
+    if (static_cast<uint64_t>(r.key) + r.key_len >= blob || r.idx >= limit || r.alternate > 1) {
       return DataLoss(path + ": bad index record");
     }
   }

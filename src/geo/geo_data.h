@@ -20,7 +20,8 @@
 
 namespace parley::geo {
 
-inline constexpr uint32_t kGeoVersion = 1;
+// 2: index records say whether a key is only an alternate name.
+inline constexpr uint32_t kGeoVersion = 2;
 inline constexpr uint16_t kNoAdmin1 = 0xFFFF;
 
 struct CountryRec {
@@ -57,7 +58,10 @@ struct IndexRec {
   uint32_t key;  // blob offset of the NameKey
   uint16_t key_len;
   GeoKind kind;
-  uint8_t pad;
+  // 1 when the key is only one of a place's alternate names (GeoNames
+  // column 4), not its name or ASCII name: "Philadelphia" is an old name of
+  // Amman, "Washington" another of Reisterstown, MD.
+  uint8_t alternate;
   uint32_t idx;  // into admin1 or places
 };
 

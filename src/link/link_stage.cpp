@@ -82,6 +82,18 @@ void MergeSameReferent(const std::vector<std::string>& referent, Document& doc) 
   }
 }
 
+// Whether text right after a name ends the phrase: punctuation, a closing
+// quote or bracket, a line end, or a possessive.
+bool EndsPlacePhrase(std::string_view after) {
+  const char c = after[0];
+  if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '"' || c == '\n' ||
+      c == '?' || c == '!') {
+    return true;
+  }
+  if (c == '\'' && (after.size() < 2 || after[1] == 's')) return true;
+  return after.substr(0, 2) == "\xE2\x80";  // ’ ” — –
+}
+
 class LinkStage : public Stage {
  public:
   LinkStage(geo::GeoData geo, ActorKb kb) : geo_(std::move(geo)), kb_(std::move(kb)) {}
@@ -106,6 +118,38 @@ class LinkStage : public Stage {
         if (IsSubject(doc, mentions[mi])) in[i].political = true;
         if (doc.strings().Get(mentions[mi].type) == "PER") in[i].some_person = true;
       }
+    }
+    // "Moscow, Idaho": a name right after another, past a comma, says
+    // where the first one is.
+    for (size_t mi = 0; mi + 1 < mentions.size(); ++mi) {
+      const Mention &a = mentions[mi], &b = mentions[mi + 1];
+      if (a.entity < 0 || b.entity < 0 || a.entity == b.entity || b.span.begin < a.span.end ||
+          static_cast<size_t>(a.entity) >= in.size()) {
+        continue;
+      }
+      const std::string_view between = doc.text().substr(a.span.end, b.span.begin - a.span.end);
+      if (between != "," && between != ", ") continue;
+      // …and closes a phrase: "Rochester, New Hampshire, so …", "Princeton,
+      // Indiana." (not "in China, U.S. agencies …", "Cleveland, Texas Lt.
+      // Gov. …").
+      const std::string_view after = doc.text().substr(b.span.end, 2);
+      if (!after.empty() && !EndsPlacePhrase(after)) continue;
+      // Not in a list: "Vermont, Washington, Virginia and …", "Canada,
+      // Mexico, and Brazil".
+      if (mi > 0 && mentions[mi - 1].span.end + 2 >= a.span.begin &&
+          mentions[mi - 1].span.end <= a.span.begin &&
+          doc.text()[mentions[mi - 1].span.end] == ',') {
+        continue;
+      }
+      if (mi + 2 < mentions.size() && after[0] == ',' &&
+          mentions[mi + 2].span.begin >= b.span.end) {
+        std::string_view gap =
+            doc.text().substr(b.span.end, mentions[mi + 2].span.begin - b.span.end);
+        if (gap == ", " || gap == ", and " || gap == ", or " || gap == ",") continue;
+      }
+      auto& q = in[static_cast<size_t>(a.entity)].qualifiers;
+      const auto be = static_cast<uint32_t>(b.entity);
+      if (std::find(q.begin(), q.end(), be) == q.end()) q.push_back(be);
     }
     std::vector<LinkResult> out = LinkEntities(in, kb_, geo_, doc.meta().date);
     std::vector<std::string> referent(out.size());

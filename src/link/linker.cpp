@@ -17,6 +17,7 @@ struct Cand {
   int country = -1;  // gazetteer country index
   int admin1 = -1;   // gazetteer admin1 index
   double prior = 0;
+  bool alternate = false;  // a place found under one of its alternate names
 };
 
 struct Context {
@@ -38,17 +39,33 @@ constexpr double kCountryPrior = 3.5;
 constexpr double kAdmin1Prior = 2.4;
 constexpr double kDemonymPrior = 3.0;
 constexpr double kActorPrior = 10.0;
+// A place found under one of its alternate names (those that other places
+// or countries bear are not in the gazetteer: geo_build.cpp) loses a little
+// to one of that name.
+constexpr double kAlternatePenalty = 0.5;
 
 double Score(const Cand& c, const Context& ctx) {
   double s = c.prior;
   if (c.kind == CandKind::kActor || c.kind == CandKind::kDemonym) return s;
   if (c.country >= 0 && Context::Get(ctx.country, c.country) > 0) s += 1.0;
   if (c.kind == CandKind::kAdmin1 && Context::Get(ctx.admin1_country, c.country) > 0) s += 1.0;
+  // A region named elsewhere in the article, or a place in it, is weak
+  // evidence ("Washington" in an article that names Illinois is still the
+  // capital); named right after the place it is strong (Qualified()).
   if (c.kind != CandKind::kCountry && c.admin1 >= 0 && Context::Get(ctx.admin1, c.admin1) > 0) {
-    s += 3.0;
+    s += 1.0;
   }
   return s;
 }
+
+// Whether `c` lies in what `q`, the choice for a name right after it ("…,
+// Idaho"), names: the region for a place, the country for a place or region.
+bool Qualified(const Cand& c, const Cand& q) {
+  if (c.kind != CandKind::kPlace && c.kind != CandKind::kAdmin1) return false;
+  if (q.kind == CandKind::kAdmin1) return c.kind == CandKind::kPlace && c.admin1 == q.admin1;
+  return q.kind == CandKind::kCountry && q.country >= 0 && c.country == q.country;
+}
+constexpr double kQualifiedBonus = 5.0;
 
 struct Candidates {
   std::vector<Cand> cands;
@@ -129,20 +146,34 @@ Candidates Gather(const LinkInput& in, const ActorKb& kb, const geo::GeoData& ge
           c.country = p.country;
           c.admin1 = p.admin1 == geo::kNoAdmin1 ? -1 : p.admin1;
           c.prior = std::log10(static_cast<double>(p.population) + 10.0) / 2.5 + 0.75 * p.rank;
+          if (r.alternate) c.alternate = true;
         }
         out.cands.push_back(c);
       }
+    }
+    // Alternate names lose a little to places of that very name.
+    const bool named = std::any_of(out.cands.begin(), out.cands.end(), [](const Cand& c) {
+      return c.kind == CandKind::kPlace && !c.alternate;
+    });
+    for (Cand& c : out.cands) {
+      if (named && c.alternate) c.prior -= kAlternatePenalty;
     }
     if (!out.cands.empty()) break;  // the canonical name decides when it can
   }
   return out;
 }
 
-size_t Best(const std::vector<Cand>& cands, const Context& ctx) {
+// The best candidate; each of `qualifiers` (choices for names right after
+// this one) that the candidate lies in adds kQualifiedBonus.
+size_t Best(const std::vector<Cand>& cands, const Context& ctx,
+            const std::vector<const Cand*>& qualifiers = {}) {
   size_t best = 0;
   double best_score = -1e9;
   for (size_t i = 0; i < cands.size(); ++i) {
     double s = Score(cands[i], ctx);
+    for (const Cand* q : qualifiers) {
+      if (Qualified(cands[i], *q)) s += kQualifiedBonus;
+    }
     if (s > best_score) {
       best_score = s;
       best = i;
@@ -251,11 +282,21 @@ std::vector<LinkResult> LinkEntities(const std::vector<LinkInput>& in, const Act
     }
   }
   std::vector<LinkResult> out(in.size());
+  std::vector<const Cand*> qualifiers;
   for (size_t i = 0; i < in.size(); ++i) {
     if (cands[i].cands.empty()) continue;
     const Cand& own = cands[i].cands[first[i]];
     if (own.kind != CandKind::kActor) ctx.Add(own, -1);
-    size_t best = Best(cands[i].cands, ctx);
+    qualifiers.clear();
+    // Only a name that is a place by itself is placed ("Canada, Mexico"
+    // is no Canada in Mexico).
+    const bool place = own.kind == CandKind::kPlace || own.kind == CandKind::kAdmin1;
+    for (uint32_t q : place ? in[i].qualifiers : std::vector<uint32_t>{}) {
+      if (q < in.size() && q != i && !cands[q].cands.empty()) {
+        qualifiers.push_back(&cands[q].cands[first[q]]);
+      }
+    }
+    size_t best = Best(cands[i].cands, ctx, qualifiers);
     if (own.kind != CandKind::kActor) ctx.Add(own, +1);
     out[i] = Resolve(cands[i].cands[best], cands[i], in[i], kb, geo, date);
   }

@@ -22,6 +22,9 @@ struct LinkInput {
   bool political = false;         // some mention is a clause subject ("Moscow said")
   bool some_person = false;       // NER typed some mention PER
   bool abbreviation = false;      // a short all-capitals name ("WA"): regions only
+  // Entities named right after one of its mentions, after a comma:
+  // "Moscow, Idaho", "Lima, Ohio", "Paris, France" (indexes into the input).
+  std::vector<uint32_t> qualifiers{};
 };
 
 struct LinkResult {

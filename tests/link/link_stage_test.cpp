@@ -60,6 +60,61 @@ TEST_F(LinkStageTest, ParisTexasByItsState) {
   EXPECT_EQ(texas->links.geonames_id, 0);
 }
 
+TEST_F(LinkStageTest, ARegionRightAfterAPlaceSaysWhereItIs) {
+  // Moscow, Idaho is a town of 25,000; Moscow the capital is four hundred
+  // times larger, so only the name right after it can say so.
+  Document doc = SegmentedDoc("Students gathered in Moscow, Idaho, on Sunday.");
+  AddMention(doc, "Moscow", "LOC");
+  AddMention(doc, "Idaho", "LOC");
+  Run(doc);
+  const Entity* moscow = EntityOf(doc, "Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->links.admin1, "US-ID");
+  EXPECT_EQ(moscow->links.country, "USA");
+}
+
+TEST_F(LinkStageTest, ANameAfterACommaThatGoesOnIsNoQualifier) {
+  // "in China, U.S. agencies …": U.S. starts the clause, it does not place
+  // China (the town of China, Maine, is in the U.S.).
+  Document doc = SegmentedDoc("In China, U.S. agencies tracked the virus.");
+  AddMention(doc, "China", "LOC");
+  AddMention(doc, "U.S.", "LOC");
+  Run(doc);
+  const Entity* china = EntityOf(doc, "China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->links.country, "CHN");
+  EXPECT_EQ(china->links.geonames_id, 0);
+  // Nor a list: "Vermont, Washington, Virginia and Ohio" names states.
+  Document list =
+      SegmentedDoc("Voters in Vermont, Washington, Virginia and Ohio went to the polls.");
+  for (const char* s : {"Vermont", "Washington", "Virginia", "Ohio"}) AddMention(list, s, "LOC");
+  Run(list);
+  const Entity* washington = EntityOf(list, "Washington");
+  ASSERT_NE(washington, nullptr);
+  EXPECT_NE(washington->links.admin1, "US-VA");
+  // Nor does a country name become a place in the next country.
+  Document countries = SegmentedDoc("Canada, Mexico, and Brazil met yesterday.");
+  for (const char* s : {"Canada", "Mexico", "Brazil"}) AddMention(countries, s, "LOC");
+  Run(countries);
+  const Entity* canada = EntityOf(countries, "Canada");
+  ASSERT_NE(canada, nullptr);
+  EXPECT_EQ(canada->links.kb_id, "CAN");
+}
+
+TEST_F(LinkStageTest, ARegionNamedElsewhereDoesNotMoveTheCapital) {
+  // Illinois has a Washington of 16,000 people; an article that names the
+  // state and "Washington" still means the capital.
+  Document doc =
+      SegmentedDoc("The governor of Illinois asked for money. Lawmakers in Washington said no.");
+  AddMention(doc, "Illinois", "LOC");
+  AddMention(doc, "Washington", "LOC");
+  Run(doc);
+  const Entity* washington = EntityOf(doc, "Washington");
+  ASSERT_NE(washington, nullptr);
+  EXPECT_EQ(washington->links.geonames_id, 4140963);
+  EXPECT_EQ(washington->links.admin1, "US-DC");
+}
+
 TEST_F(LinkStageTest, GeorgiaTheCountryNextToTbilisi) {
   Document doc = SegmentedDoc("Protesters gathered in Tbilisi as Georgia's parliament met.");
   AddMention(doc, "Tbilisi", "LOC");

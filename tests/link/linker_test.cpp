@@ -64,6 +64,35 @@ TEST_F(LinkerTest, PopulationDecidesWithoutContext) {
   EXPECT_EQ(anchorage.links.admin1, "US-AK");
 }
 
+TEST_F(LinkerTest, OtherPlacesOldNamesDoNotWin) {
+  // GeoNames lists "Philadelphia" among Amman's names, "Iraq" among Arāk's,
+  // "Mexico" among Mexico City's and "Washington" among Reisterstown's.
+  LinkResult philadelphia = One("LOC", "Philadelphia");
+  EXPECT_EQ(philadelphia.links.country, "USA");
+  EXPECT_EQ(philadelphia.links.admin1, "US-PA");
+  LinkResult iraq = One("LOC", "Iraq");
+  EXPECT_EQ(iraq.links.kb_id, "IRQ");
+  EXPECT_EQ(iraq.links.geonames_id, 0);
+  LinkResult mexico = One("LOC", "Mexico");
+  EXPECT_EQ(mexico.links.kb_id, "MEX");
+  EXPECT_EQ(mexico.links.geonames_id, 0);
+  // An alternate name still links when its place is the largest so called.
+  EXPECT_EQ(One("LOC", "Cologne").links.country, "DEU");
+  EXPECT_EQ(One("LOC", "Kiev").links.country, "UKR");
+  LinkResult ny = One("LOC", "New York City");
+  EXPECT_EQ(ny.links.geonames_id, 5128581);
+}
+
+TEST_F(LinkerTest, QualifierDecidesOverPopulation) {
+  LinkInput moscow{"LOC", {geo::NameKey("Moscow")}};
+  LinkInput idaho{"LOC", {geo::NameKey("Idaho")}};
+  EXPECT_EQ(LinkEntities({moscow, idaho}, *kb_, *geo_, "2025-06-01")[0].links.country, "RUS");
+  moscow.qualifiers = {1};
+  std::vector<LinkResult> out = LinkEntities({moscow, idaho}, *kb_, *geo_, "2025-06-01");
+  EXPECT_EQ(out[0].links.admin1, "US-ID");
+  EXPECT_EQ(out[1].links.admin1, "US-ID");
+}
+
 TEST_F(LinkerTest, CountriesResolveByNameAndAlias) {
   EXPECT_EQ(One("LOC", "Britain").links.country, "GBR");
   EXPECT_EQ(One("LOC", "Britain").name, "United Kingdom");
