@@ -1543,6 +1543,25 @@ class Finder {
     f->Add(HashFeature(26, subject_rel));
     f->Add(HashFeature(27, lemma, subject_rel));
     f->Add(HashFeature(28, subject_rel, deprel));
+    // What the verb governs and what governs it: "offered no proof",
+    // "tried to use", "a statement calling for".
+    const int32_t obj = tree_.Child(v, "obj");
+    const std::string_view obj_lemma = obj >= 0 ? tree_.Lemma(static_cast<uint32_t>(obj)) : "";
+    f->Add(HashFeature(29, obj_lemma));
+    f->Add(HashFeature(30, lemma, obj_lemma));
+    const int32_t head = tree_.Head(v);
+    const std::string_view head_lemma = head >= 0 ? tree_.Lemma(static_cast<uint32_t>(head)) : "";
+    f->Add(HashFeature(31, head_lemma, deprel));
+    const std::string_view comp_lemma = comp >= 0 ? tree_.Lemma(static_cast<uint32_t>(comp)) : "";
+    f->Add(HashFeature(32, comp_lemma));
+    f->Add(HashFeature(33, lemma, comp_upos));
+    const int32_t xcomp = tree_.Child(v, "xcomp");
+    f->Add(HashFeature(34, lemma, xcomp >= 0 ? tree_.Lemma(static_cast<uint32_t>(xcomp)) : ""));
+    f->Add(HashFeature(35, v > 0 ? tree_.LowerForm(v - 1) : ""));
+    f->Add(HashFeature(36, v + 1 < tree_.size() ? tree_.LowerForm(v + 1) : ""));
+    f->Add(HashFeature(37, lemma, negated ? "neg" : "pos"));
+    f->Add(HashFeature(38, std::string(lemma) + "|" + std::string(frame), subject_type));
+    f->Add(HashFeature(39, lemma, quoted ? "quoted" : "plain"));
   }
 
   // The content-end model's candidates for a content [first, last] after

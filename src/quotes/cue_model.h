@@ -31,7 +31,7 @@ namespace parley::quotes {
 class CueModel {
  public:
   // The feature templates of attribution.cpp; bumped when they change.
-  static constexpr const char* kFeatureSet = "cue-features-3";
+  static constexpr const char* kFeatureSet = "cue-features-4";
 
   CueModel() = default;
   // `lemmas`: verbs outside the cue lexicon that may be cues (sorted here).
