@@ -744,7 +744,31 @@ class Finder {
   // The subject of cue verb v, looking through xcomp/advcl/conj to the
   // verb they depend on ("…, noting that …"), and from a relative pronoun
   // to the noun it modifies ("officials who said …").
+  // "… and Democrats accused the GOP …" parsed with "Democrats" a conjunct
+  // of a noun before it: the bare noun phrase right after "and" or "but"
+  // and right before a finite verb with no subject of its own is that
+  // verb's subject (its last word, the head); -1 when there is none.
+  int32_t BareSubjectBefore(uint32_t v) const {
+    const std::string_view x = tree_.Xpos(v);
+    if (tree_.HasSubject(v) || (x != "VBD" && x != "VBZ" && x != "VBP")) return -1;
+    uint32_t j = v;
+    while (j > 0) {
+      const std::string_view u = tree_.Upos(j - 1);
+      if (u != "PROPN" && u != "NOUN" && u != "DET" && u != "ADJ" && u != "NUM") break;
+      --j;
+    }
+    if (j == v || j == 0 || tree_.SentenceOf(j - 1) != tree_.SentenceOf(v)) return -1;
+    const std::string w = tree_.LowerForm(j - 1);
+    if (w != "and" && w != "but") return -1;
+    const std::string_view u = tree_.Upos(v - 1);
+    return u == "PROPN" || u == "NOUN" ? static_cast<int32_t>(v - 1) : -1;
+  }
+
   int32_t SubjectOf(uint32_t v) const {
+    // (At extraction only: the cue model learns from the parse's subjects.)
+    if (collect_ == nullptr) {
+      if (const int32_t bare = BareSubjectBefore(v); bare >= 0) return bare;
+    }
     int32_t s = ParsedSubjectOf(v);
     // "WASHINGTON -- President Obama … said": a dateline the parse made
     // the subject leaves the phrase after its dash to speak.
@@ -1122,11 +1146,20 @@ class Finder {
     // "tweeted that X was “a con” and encouraged Americans to …": a verb of
     // saying joined to the complement without a subject of its own is the
     // speaker's second act, not part of what was said. (At extraction only.)
+    // And "Republicans said A and Democrats accused the GOP of B": a verb
+    // of saying with a subject of its own, coordinated anywhere in the
+    // content, is another attribution.
     if (comp >= 0 && first > v && !has_rest && collect_ == nullptr &&
         std::string_view(frame) == "ccomp") {
-      for (uint32_t k : tree_.Children(static_cast<uint32_t>(comp))) {
-        if (k <= first || k > last || tree_.Deprel(k) != "conj" || !SpeechVerb(k) ||
-            tree_.HasSubject(k)) {
+      for (uint32_t k = first + 1; k <= last; ++k) {
+        const std::string_view kd = tree_.Deprel(k);
+        const int32_t kh = tree_.Head(k);
+        if ((kd != "conj" && kd != "parataxis") || kh < static_cast<int32_t>(first) ||
+            kh > static_cast<int32_t>(last) || !SpeechVerb(k)) {
+          continue;
+        }
+        const bool own_subject = tree_.HasSubject(k);
+        if (own_subject ? tree_.Lo(k) <= first + 1 : (kd != "conj" || kh != comp)) {
           continue;
         }
         uint32_t cut = tree_.Lo(k);
@@ -1135,6 +1168,33 @@ class Finder {
           uint32_t l = cut - 1;
           if (tree_.TrimPunct(first, l)) last = l;
         }
+        break;
+      }
+      // The same where the parse hung the second clause inside the first
+      // ("… mishandled the investigation and Democrats accused …" with
+      // "Democrats" a conjunct of "investigation"): "and", a bare noun
+      // phrase, then a finite verb of saying, after a clause with a verb
+      // of its own ("said Clinton and Obama agreed" stays whole).
+      for (uint32_t k = first + 2; k <= last; ++k) {
+        const std::string_view x = tree_.Xpos(k);
+        if (!SpeechVerb(k) || (x != "VBD" && x != "VBZ" && x != "VBP")) continue;
+        uint32_t j = k;
+        while (j > first) {
+          const std::string_view u = tree_.Upos(j - 1);
+          if (u != "PROPN" && u != "NOUN" && u != "DET" && u != "ADJ" && u != "NUM") break;
+          --j;
+        }
+        if (j == k || j <= first + 1) continue;
+        const std::string w = tree_.LowerForm(j - 1);
+        if (w != "and" && w != "but") continue;
+        bool clause = false;
+        for (uint32_t t = first; t + 1 < j && !clause; ++t) {
+          const std::string_view tx = tree_.Xpos(t);
+          clause = tx == "VBD" || tx == "VBZ" || tx == "VBP" || tx == "MD";
+        }
+        if (!clause) continue;
+        uint32_t l = j - 2;
+        if (l > first && tree_.TrimPunct(first, l)) last = l;
         break;
       }
     }

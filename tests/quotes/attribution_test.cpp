@@ -1012,6 +1012,36 @@ TEST(Attribution, ASecondVerbOfSayingIsTheSpeakersNotTheContents) {
   EXPECT_TRUE(said && promised) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, AnotherSpeakerAfterAndIsAnotherAttribution) {
+  // "X said A and Y accused B": Y's act is no part of what X said, however
+  // the parse hung it, and Y speaks for it.
+  for (const char* text :
+       {"Republicans said they were convinced the agency mishandled the case and Democrats "
+        "accused the party of stoking the issue.",
+        "The mayor said the budget was balanced, and the council warned that taxes would "
+        "rise."}) {
+    auto q = Quotes(text);
+    bool first = false, second = false;
+    for (const auto& f : q) {
+      if (f.cue == "said") {
+        first = true;
+        EXPECT_EQ(f.content.find("accused"), std::string::npos) << f.content;
+        EXPECT_EQ(f.content.find("warned"), std::string::npos) << f.content;
+      }
+      if (f.cue == "accused" || f.cue == "warned") {
+        second = true;
+        EXPECT_TRUE(f.speaker == "Democrats" || f.speaker == "the council") << f.speaker;
+      }
+    }
+    EXPECT_TRUE(first && second) << text;
+  }
+  // Two subjects of one clause stay together: "Clinton and Obama agreed"
+  // is what was said.
+  auto q = Quotes("Aides said Clinton and Obama agreed on the plan.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "Clinton and Obama agreed on the plan");
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
