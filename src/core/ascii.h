@@ -27,4 +27,26 @@ bool InList(const std::string_view (&list)[N], std::string_view word) {
   return false;
 }
 
+// Headline case: whether a sentence's words after the first (those of two
+// or more bytes starting with an ASCII letter) number at least four and
+// three in four of them are capitalised ("Black Lawmakers Rip Donald Trump
+// As A Fraud"). There the capitals say nothing of names.
+template <typename Forms>
+bool IsTitleCase(const Forms& forms) {
+  size_t words = 0, capitalised = 0;
+  bool first = true;
+  for (std::string_view f : forms) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    if (f.size() < 2) continue;
+    const bool upper = f[0] >= 'A' && f[0] <= 'Z';
+    if (!upper && !(f[0] >= 'a' && f[0] <= 'z')) continue;
+    ++words;
+    capitalised += upper ? 1 : 0;
+  }
+  return words >= 4 && capitalised * 4 >= words * 3;
+}
+
 }  // namespace parley

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
 #include "learn/model_io.h"
 #include "tag/greedy_decoder.h"
 
@@ -43,15 +44,7 @@ bool PosModel::HeadlineForms(std::span<const std::string_view> forms,
                              std::vector<std::string_view>* out) const {
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  // Words after the first: how many, how many capitalised.
-  size_t words = 0, capitalised = 0;
-  for (size_t i = 1; i < forms.size(); ++i) {
-    const std::string_view f = forms[i];
-    if (f.size() < 2 || !(upper(f[0]) || lower(f[0]))) continue;
-    ++words;
-    capitalised += upper(f[0]) ? 1 : 0;
-  }
-  if (words < 4 || capitalised * 4 < words * 3) return false;
+  if (!IsTitleCase(forms)) return false;
   storage->clear();
   storage->reserve(forms.size());  // (never reallocated below: *out's views stay valid)
   out->assign(forms.begin(), forms.end());

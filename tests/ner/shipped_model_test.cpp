@@ -92,6 +92,34 @@ TEST(NerStage, WritesMentionsIntoTheDocument) {
   EXPECT_EQ(got, want);
 }
 
+TEST(NerStage, AHeadlineIsReadWithItsCommonWordsInLowerCase) {
+  // In title case every word looks like a name; after the tagger, its
+  // verbs and function words are read in lower case and the names stand
+  // out. Without tags the stage reads the forms as they are.
+  const std::string headline = "Mayor Reyes Urges Voters To Watch Polling Sites In Ohio\n";
+  auto stage = MakeNerStage(kModels);
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  PipelineOptions options;
+  options.stages = {"repair", "segment", "tag"};
+  auto tagger = Pipeline::CreateDefault(options);
+  ASSERT_TRUE(tagger.ok());
+  Document doc(headline);
+  ASSERT_TRUE(tagger->Process(doc).ok());
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  std::vector<std::string> got;
+  for (const Mention& m : doc.mentions()) {
+    got.push_back(std::string(doc.strings().Get(m.type)) + ":" + std::string(doc.SpanText(m.span)));
+  }
+  EXPECT_NE(std::find(got.begin(), got.end(), "LOC:Ohio"), got.end())
+      << ::testing::PrintToString(got);
+  for (const std::string& g : got) {
+    EXPECT_EQ(g.find("Urges"), std::string::npos) << g;
+    EXPECT_EQ(g.find("Watch"), std::string::npos) << g;
+  }
+  // The lowered words are only what the model reads: the text is unchanged.
+  EXPECT_EQ(doc.text(), headline);
+}
+
 TEST(NerStage, MissingModelIsReported) {
   auto stage = MakeNerStage("/nonexistent");
   ASSERT_FALSE(stage.ok());
