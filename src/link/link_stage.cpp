@@ -9,6 +9,7 @@
 #include "link/link_internal.h"
 #include "link/linker.h"
 #include "parley/link.h"
+#include "text/dateline.h"
 
 namespace parley {
 namespace link {
@@ -16,9 +17,26 @@ namespace {
 
 // A mention that is the subject of a clause ("Moscow said", "Washington
 // imposed") stands for an actor rather than a place.
+// Whether mention m opens its sentence's dateline ("WASHINGTON (AP) --"),
+// which the parse may take for the sentence's subject.
+bool InDateline(const Document& doc, const Mention& m) {
+  const std::vector<Sentence>& sentences = doc.sentences();
+  const auto it =
+      std::lower_bound(sentences.begin(), sentences.end(), m.token_begin,
+                       [](const Sentence& s, uint32_t token) { return s.token_begin < token; });
+  if (it == sentences.end() || it->token_begin != m.token_begin) return false;
+  std::vector<std::string_view> head;
+  for (uint32_t t = it->token_begin; t < it->token_end && head.size() < 12; ++t) {
+    head.push_back(doc.TokenForm(t));
+  }
+  const int32_t dash = DatelineDash(head);
+  return dash >= 0 && m.token_end <= it->token_begin + static_cast<uint32_t>(dash);
+}
+
 bool IsSubject(const Document& doc, const Mention& m) {
   const TokenColumns& tk = doc.tokens();
   if (tk.deprel.size() != tk.size() || tk.head.size() != tk.size()) return false;
+  if (InDateline(doc, m)) return false;
   for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
     int32_t h = tk.head[t];
     bool outside = h < 0 || static_cast<uint32_t>(h) < m.token_begin ||

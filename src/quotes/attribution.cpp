@@ -8,6 +8,7 @@
 
 #include "core/ascii.h"
 #include "learn/features.h"
+#include "text/dateline.h"
 
 namespace parley::quotes {
 namespace {
@@ -248,6 +249,7 @@ class Finder {
         parsed.push_back(std::move(c));
       }
     }
+    for (Candidate& c : parsed) TrimDateline(c);
     // Univocal: the widest attribution wins where contents overlap or a cue
     // sits inside another attribution's content.
     std::stable_sort(parsed.begin(), parsed.end(), [](const Candidate& a, const Candidate& b) {
@@ -673,6 +675,20 @@ class Finder {
     c.quote.token_begin = first;
     c.quote.token_end = last + 1;
     c.cue_token = static_cast<int32_t>(cue);
+  }
+
+  // "WASHINGTON (AP) -- Trump urged …, officials said": a dateline opening
+  // an indirect content is no part of what was said.
+  void TrimDateline(Candidate& c) {
+    if (c.quote.kind == QuoteKind::kDirect || c.quote.token_end <= c.quote.token_begin) return;
+    const uint32_t first = c.quote.token_begin, last = c.quote.token_end - 1;
+    if (first != tree_.SentenceAt(tree_.SentenceOf(first)).token_begin) return;
+    std::vector<std::string_view> head;
+    for (uint32_t t = first; t <= last && head.size() < 12; ++t) head.push_back(doc_.TokenForm(t));
+    const int32_t dash = DatelineDash(head);
+    if (dash < 0 || first + static_cast<uint32_t>(dash) + 1 >= last) return;
+    c.quote.token_begin = first + static_cast<uint32_t>(dash) + 1;
+    c.quote.content = tree_.SpanOf(c.quote.token_begin, last);
   }
 
   void SetCue(Candidate& c, uint32_t first, uint32_t last, std::string_view lemma) {

@@ -115,6 +115,26 @@ TEST_F(LinkStageTest, ARegionNamedElsewhereDoesNotMoveTheCapital) {
   EXPECT_EQ(washington->links.admin1, "US-DC");
 }
 
+TEST_F(LinkStageTest, ADatelineStandsForNoGovernment) {
+  // The parse may take "WASHINGTON" for the subject of the sentence it
+  // opens; a dateline is where the story was filed, not the government.
+  Document doc = SegmentedDoc("WASHINGTON (AP) -- The senator said the vote would wait.");
+  AddMention(doc, "WASHINGTON", "LOC");
+  // A parse where "WASHINGTON" is the subject of "said".
+  TokenColumns& tk = doc.mutable_tokens();
+  tk.head.assign(tk.size(), -1);
+  tk.deprel.assign(tk.size(), doc.mutable_strings().Intern("dep"));
+  tk.head[0] = 7;
+  tk.deprel[0] = doc.mutable_strings().Intern("nsubj");
+  doc.Mark(kAnnParse);
+  ASSERT_EQ(doc.TokenForm(7), "said");
+  Run(doc);
+  const Entity* washington = EntityOf(doc, "WASHINGTON");
+  ASSERT_NE(washington, nullptr);
+  EXPECT_EQ(washington->links.admin1, "US-DC");
+  EXPECT_TRUE(washington->links.stands_for.empty()) << washington->links.stands_for;
+}
+
 TEST_F(LinkStageTest, GeorgiaTheCountryNextToTbilisi) {
   Document doc = SegmentedDoc("Protesters gathered in Tbilisi as Georgia's parliament met.");
   AddMention(doc, "Tbilisi", "LOC");

@@ -1042,6 +1042,15 @@ TEST(Attribution, AnotherSpeakerAfterAndIsAnotherAttribution) {
   EXPECT_EQ(q[0].content, "Clinton and Obama agreed on the plan");
 }
 
+TEST(Attribution, ADatelineIsNoPartOfTheContent) {
+  auto q = Quotes(
+      "SPRINGFIELD, Ill. (AP) -- The governor will sign the budget on Friday, aides said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "The governor will sign the budget on Friday");
+  EXPECT_EQ(q[0].speaker, "aides");
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
