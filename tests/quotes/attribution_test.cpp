@@ -1043,8 +1043,8 @@ TEST(Attribution, AnotherSpeakerAfterAndIsAnotherAttribution) {
 }
 
 TEST(Attribution, ADatelineIsNoPartOfTheContent) {
-  auto q = Quotes(
-      "SPRINGFIELD, Ill. (AP) -- The governor will sign the budget on Friday, aides said.");
+  auto q =
+      Quotes("SPRINGFIELD, Ill. (AP) -- The governor will sign the budget on Friday, aides said.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].content, "The governor will sign the budget on Friday");
