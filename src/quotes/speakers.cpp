@@ -386,6 +386,28 @@ class Resolver {
     return false;
   }
 
+  // Whether the article calls referent r a `noun` next to one of its names:
+  // before it ("Coach Dana Reyes", "head coach Dana Reyes") or a few words
+  // after it in the same sentence ("Reyes, the team's coach", "Reyes is a
+  // coach").
+  bool DescribedAs(int32_t r, std::string_view noun) const {
+    if (referents_[r].role.find(noun) != std::string::npos) return true;  // the knowledge base
+    const TokenColumns& tk = doc_.tokens();
+    for (const MentionInfo& m : infos_) {
+      if (m.referent != r) continue;
+      for (uint32_t t = m.token_begin; t-- > 0 && t + 3 >= m.token_begin;) {
+        if (doc_.strings().Get(tk.upos[t]) == "PUNCT") break;  // a title stands right before
+        if (Lemma(t) == noun || AsciiLower(doc_.TokenForm(t)) == noun) return true;
+      }
+      for (uint32_t t = m.token_end; t < tk.size() && t < m.token_end + 6; ++t) {
+        const std::string_view f = doc_.TokenForm(t);
+        if (f == "." || f == ";" || f == "!" || f == "?") break;
+        if (Lemma(t) == noun) return true;
+      }
+    }
+    return false;
+  }
+
   // Whether the article gives referent r an office other than `noun`: a
   // title right before one of its names ("Governor Ruth Palmer") or an
   // apposition after it ("Palmer, the governor").
@@ -481,6 +503,11 @@ class Resolver {
       // "the president" is someone the article or the knowledge base makes
       // one, never merely the nearest person named (an author, a witness).
       if (IsOfficeNoun(noun) && !apposition && !HoldsOffice(static_cast<int32_t>(r), noun)) {
+        continue;
+      }
+      // "the coach", "the pastor": someone the article calls so, not the
+      // nearest person named ("… Trump urged …, the coach said").
+      if (IsCalling(noun) && !apposition && !DescribedAs(static_cast<int32_t>(r), noun)) {
         continue;
       }
       if (score > best_score) {

@@ -1051,6 +1051,20 @@ TEST(Attribution, ADatelineIsNoPartOfTheContent) {
   EXPECT_EQ(q[0].speaker, "aides");
 }
 
+TEST(Attribution, TheCoachIsSomeoneTheArticleCallsSo) {
+  // No one is called a coach: the nearest name is no guess to make.
+  auto q = Quotes("Tom Wirth opened the new park on Friday, the coach said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the coach");
+  EXPECT_EQ(q[0].name, "");
+  // The one the article calls so, though another person is named nearer.
+  q = Quotes(
+      "Dana Reyes, the Tigers coach, spoke after the game.\n\nTom Wirth runs the bakery. "
+      "\"It was a long night,\" the coach said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].name, "Dana Reyes");
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
