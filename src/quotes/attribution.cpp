@@ -1106,6 +1106,21 @@ class Finder {
       }
     }
     if (!found || !tree_.TrimPunct(first, last) || (last - first < 1 && !learned)) return false;
+    // "…,” said Rep. Ann Holt, the Republican who offered the motion": a
+    // clause opening with a relative pronoun is the speaker's relative
+    // clause the parse hung on the verb, not what was said. (At extraction
+    // only.)
+    if (collect_ == nullptr && first > v + 1) {
+      const std::string w = tree_.LowerForm(first);
+      // (Not "asked who would pay": there the question word follows the verb.)
+      uint32_t before = first - 1;
+      if (doc_.TokenForm(before) == ",") --before;
+      const std::string_view bu = tree_.Upos(before);
+      if ((w == "who" || w == "whom" || w == "whose" || w == "which") && before > v &&
+          (bu == "NOUN" || bu == "PROPN")) {
+        return false;
+      }
+    }
     // A content of one word that says nothing: a day the parse took for
     // the object ("reported Tuesday"), or a bare relative or question word
     // ("which he said", "what she saw"). (A filter on what is extracted:

@@ -1065,6 +1065,18 @@ TEST(Attribution, TheCoachIsSomeoneTheArticleCallsSo) {
   EXPECT_EQ(q[0].name, "Dana Reyes");
 }
 
+TEST(Attribution, TheSpeakersRelativeClauseIsNotWhatWasSaid) {
+  auto q = Quotes(
+      "\u201cWe have been consistent about the rules,\u201d said Rep. Ann Holt, the Ohio "
+      "Republican who offered the motion to vacate the chair.");
+  ASSERT_FALSE(q.empty());
+  for (const auto& f : q) EXPECT_EQ(f.content.find("who offered"), std::string::npos) << f.content;
+  // A question word after the verb is what was asked.
+  q = Quotes("Several residents asked who would pay for the new bridge.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "who would pay for the new bridge");
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
