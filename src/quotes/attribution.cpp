@@ -32,6 +32,8 @@ bool ContentsOverlap(const Quote& a, const Quote& b) {
   return ContentOverlaps(a, b.content) || ContentOverlaps(a, b.continued);
 }
 
+bool IsTimeWord(std::string_view lower);  // below
+
 // Read-only views of the parse: children, subtree extents, sentences.
 class Tree {
  public:
@@ -116,6 +118,8 @@ class Tree {
           continue;
         }
         if (d == "obl" || (t != h && d == "nmod")) continue;
+        // "President Obama on Thursday": a time the parse hung on the name.
+        if (d == "nmod" && IsTimeWord(AsciiLower(doc_.TokenForm(c)))) continue;
         if (d == "conj") {
           // Nouns joined to a noun: not "X's talent but stumped by …".
           const std::string_view u = Upos(t), uc = Upos(c);

@@ -1077,6 +1077,12 @@ TEST(Attribution, TheSpeakersRelativeClauseIsNotWhatWasSaid) {
   EXPECT_EQ(q[0].content, "who would pay for the new bridge");
 }
 
+TEST(Attribution, ADayHungOnTheNameIsNoPartOfTheSpeaker) {
+  auto q = Quotes("Governor Ruth Palmer on Thursday rejected calls for a special counsel.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Governor Ruth Palmer");
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
