@@ -719,9 +719,20 @@ class Finder {
       const std::string_view f = doc_.TokenForm(t);
       return f != "-" && IsDash(f);
     };
-    while (lo > np_lo && usable(lo - 1) && !dash(lo - 1)) --lo;
+    // Nor over text the repair stage took out of the view (a web hover
+    // card after a name: "President Trump Donald John TrumpGOP senators
+    // balk … MORE on Monday"): tokens either side of it are not one phrase.
+    const TokenColumns& tk = doc_.tokens();
+    auto joined = [&](uint32_t a) {  // tokens a and a + 1 with only spaces between
+      for (uint32_t b = tk.end[a]; b < tk.begin[a + 1]; ++b) {
+        const char ch = doc_.text()[b];
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
+      }
+      return true;
+    };
+    while (lo > np_lo && usable(lo - 1) && !dash(lo - 1) && joined(lo - 1)) --lo;
     // Nor past a comma after the head ("the Tax Foundation, more than …").
-    while (hi < np_hi && usable(hi + 1) && doc_.TokenForm(hi + 1) != ",") ++hi;
+    while (hi < np_hi && usable(hi + 1) && doc_.TokenForm(hi + 1) != "," && joined(hi)) ++hi;
     c.speaker_head = static_cast<int32_t>(head);
     c.quote.speaker = tree_.SpanOf(lo, hi);
   }

@@ -1083,6 +1083,17 @@ TEST(Attribution, ADayHungOnTheNameIsNoPartOfTheSpeaker) {
   EXPECT_EQ(q[0].speaker, "Governor Ruth Palmer");
 }
 
+TEST(Attribution, ASpeakerMentionSpansNoTextTheRepairTookOut) {
+  // A scraped hover card after the name (made-up names and headlines): the
+  // repair stage takes it out of the view, and the mention stays the name.
+  auto q = Quotes(
+      "Senator Dana Whitfield Dana Marie WhitfieldCouncil votes on budget Mayor opens "
+      "\u2018new\u2019 library MORE of Ohio said the council would vote again.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker.find("MORE"), std::string::npos) << q[0].speaker;
+  EXPECT_EQ(q[0].speaker.rfind("Senator Dana Whitfield", 0), 0u) << q[0].speaker;
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
