@@ -1121,6 +1121,23 @@ class Finder {
       }
     }
     if (!found || !tree_.TrimPunct(first, last) || (last - first < 1 && !learned)) return false;
+    // "Protesters continued to call for more information": a verb of
+    // going on or starting whose complement is itself a cue leaves the
+    // attribution to it. (At extraction only.)
+    if (collect_ == nullptr && std::string_view(frame) == "xcomp" && comp >= 0) {
+      static constexpr std::string_view kAspect[] = {"continue", "begin", "start", "keep",
+                                                     "resume"};
+      const auto x = static_cast<uint32_t>(comp);
+      const std::string xl(tree_.Lemma(x));
+      const int32_t obl = tree_.Child(x, "obl");
+      const int32_t cs = obl >= 0 ? tree_.Child(static_cast<uint32_t>(obl), "case") : -1;
+      const bool cue =
+          lex_.Verb(xl) != CueClass::kNone || (model_ != nullptr && model_->IsCueLemma(xl)) ||
+          (cs >= 0 && lex_.Verb(xl, tree_.LowerForm(static_cast<uint32_t>(cs))) != CueClass::kNone);
+      if (InList(kAspect, lemma) && tree_.Upos(x) == "VERB" && cue) {
+        return false;
+      }
+    }
     // "…,” said Rep. Ann Holt, the Republican who offered the motion": a
     // clause opening with a relative pronoun is the speaker's relative
     // clause the parse hung on the verb, not what was said. (At extraction

@@ -1094,6 +1094,19 @@ TEST(Attribution, ASpeakerMentionSpansNoTextTheRepairTookOut) {
   EXPECT_EQ(q[0].speaker.rfind("Senator Dana Whitfield", 0), 0u) << q[0].speaker;
 }
 
+TEST(Attribution, GoingOnToSayIsSaying) {
+  // "continued to call for X", "began to argue that Y": the act of speech
+  // is the complement's, and so is the cue.
+  auto q = Quotes("Small groups of protesters continued to call for more information.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue.rfind("call", 0), 0u) << q[0].cue;
+  EXPECT_EQ(q[0].content, "more information");
+  q = Quotes("The mayor began to argue that the budget was too small.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "argue");
+  EXPECT_EQ(q[0].content, "that the budget was too small");
+}
+
 TEST(Attribution, ACallingNamesNoOfficeHolder) {
   // "the pastor" is not the senator named just before, and no one else is
   // named: the speaker stays a mention.
