@@ -15,8 +15,6 @@ namespace parley {
 namespace link {
 namespace {
 
-// A mention that is the subject of a clause ("Moscow said", "Washington
-// imposed") stands for an actor rather than a place.
 // Whether mention m opens its sentence's dateline ("WASHINGTON (AP) --"),
 // which the parse may take for the sentence's subject.
 bool InDateline(const Document& doc, const Mention& m) {
@@ -25,14 +23,12 @@ bool InDateline(const Document& doc, const Mention& m) {
       std::lower_bound(sentences.begin(), sentences.end(), m.token_begin,
                        [](const Sentence& s, uint32_t token) { return s.token_begin < token; });
   if (it == sentences.end() || it->token_begin != m.token_begin) return false;
-  std::vector<std::string_view> head;
-  for (uint32_t t = it->token_begin; t < it->token_end && head.size() < 12; ++t) {
-    head.push_back(doc.TokenForm(t));
-  }
-  const int32_t dash = DatelineDash(head);
+  const int32_t dash = DatelineDash(doc, it->token_begin, it->token_end);
   return dash >= 0 && m.token_end <= it->token_begin + static_cast<uint32_t>(dash);
 }
 
+// A mention that is the subject of a clause ("Moscow said", "Washington
+// imposed") stands for an actor rather than a place.
 bool IsSubject(const Document& doc, const Mention& m) {
   const TokenColumns& tk = doc.tokens();
   if (tk.deprel.size() != tk.size() || tk.head.size() != tk.size()) return false;

@@ -146,7 +146,7 @@ Candidates Gather(const LinkInput& in, const ActorKb& kb, const geo::GeoData& ge
           c.country = p.country;
           c.admin1 = p.admin1 == geo::kNoAdmin1 ? -1 : p.admin1;
           c.prior = std::log10(static_cast<double>(p.population) + 10.0) / 2.5 + 0.75 * p.rank;
-          if (r.alternate) c.alternate = true;
+          c.alternate = r.alternate != 0;
         }
         out.cands.push_back(c);
       }
@@ -290,10 +290,11 @@ std::vector<LinkResult> LinkEntities(const std::vector<LinkInput>& in, const Act
     qualifiers.clear();
     // Only a name that is a place by itself is placed ("Canada, Mexico"
     // is no Canada in Mexico).
-    const bool place = own.kind == CandKind::kPlace || own.kind == CandKind::kAdmin1;
-    for (uint32_t q : place ? in[i].qualifiers : std::vector<uint32_t>{}) {
-      if (q < in.size() && q != i && !cands[q].cands.empty()) {
-        qualifiers.push_back(&cands[q].cands[first[q]]);
+    if (own.kind == CandKind::kPlace || own.kind == CandKind::kAdmin1) {
+      for (uint32_t q : in[i].qualifiers) {
+        if (q < in.size() && q != i && !cands[q].cands.empty()) {
+          qualifiers.push_back(&cands[q].cands[first[q]]);
+        }
       }
     }
     size_t best = Best(cands[i].cands, ctx, qualifiers);

@@ -205,10 +205,6 @@ bool IsEditorialLabel(std::string_view name) {
   return InList(kLabels, lower);
 }
 
-bool IsDash(std::string_view form) {
-  return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
-}
-
 class Finder {
  public:
   Finder(Document& doc, const CueLexicon& lex, QuoteModels models,
@@ -687,9 +683,7 @@ class Finder {
     if (c.quote.kind == QuoteKind::kDirect || c.quote.token_end <= c.quote.token_begin) return;
     const uint32_t first = c.quote.token_begin, last = c.quote.token_end - 1;
     if (first != tree_.SentenceAt(tree_.SentenceOf(first)).token_begin) return;
-    std::vector<std::string_view> head;
-    for (uint32_t t = first; t <= last && head.size() < 12; ++t) head.push_back(doc_.TokenForm(t));
-    const int32_t dash = DatelineDash(head);
+    const int32_t dash = DatelineDash(doc_, first, last + 1);
     if (dash < 0 || first + static_cast<uint32_t>(dash) + 1 >= last) return;
     c.quote.token_begin = first + static_cast<uint32_t>(dash) + 1;
     c.quote.content = tree_.SpanOf(c.quote.token_begin, last);
@@ -772,29 +766,45 @@ class Finder {
     return root;
   }
 
-  // The subject of cue verb v, looking through xcomp/advcl/conj to the
-  // verb they depend on ("…, noting that …"), and from a relative pronoun
-  // to the noun it modifies ("officials who said …").
+  // Whether token t has a finite verb's tag (VBD, VBZ, VBP).
+  bool FiniteVerbTag(uint32_t t) const {
+    const std::string_view x = tree_.Xpos(t);
+    return x == "VBD" || x == "VBZ" || x == "VBP";
+  }
+
+  // "… and Democrats accused …": when a bare noun phrase (nouns, names,
+  // determiners, adjectives, numbers) stands right before token v, after
+  // "and" or "but" at or after token `floor`, the index of that "and" /
+  // "but"; else -1.
+  int32_t AndBeforeNounPhrase(uint32_t v, uint32_t floor) const {
+    uint32_t j = v;
+    while (j > floor) {
+      const std::string_view u = tree_.Upos(j - 1);
+      if (u != "PROPN" && u != "NOUN" && u != "DET" && u != "ADJ" && u != "NUM") break;
+      --j;
+    }
+    if (j == v || j <= floor) return -1;
+    const std::string w = tree_.LowerForm(j - 1);
+    return w == "and" || w == "but" ? static_cast<int32_t>(j - 1) : -1;
+  }
+
   // "… and Democrats accused the GOP …" parsed with "Democrats" a conjunct
   // of a noun before it: the bare noun phrase right after "and" or "but"
   // and right before a finite verb with no subject of its own is that
   // verb's subject (its last word, the head); -1 when there is none.
   int32_t BareSubjectBefore(uint32_t v) const {
-    const std::string_view x = tree_.Xpos(v);
-    if (tree_.HasSubject(v) || (x != "VBD" && x != "VBZ" && x != "VBP")) return -1;
-    uint32_t j = v;
-    while (j > 0) {
-      const std::string_view u = tree_.Upos(j - 1);
-      if (u != "PROPN" && u != "NOUN" && u != "DET" && u != "ADJ" && u != "NUM") break;
-      --j;
+    if (tree_.HasSubject(v) || !FiniteVerbTag(v)) return -1;
+    const int32_t conj = AndBeforeNounPhrase(v, 0);
+    if (conj < 0 || tree_.SentenceOf(static_cast<uint32_t>(conj)) != tree_.SentenceOf(v)) {
+      return -1;
     }
-    if (j == v || j == 0 || tree_.SentenceOf(j - 1) != tree_.SentenceOf(v)) return -1;
-    const std::string w = tree_.LowerForm(j - 1);
-    if (w != "and" && w != "but") return -1;
     const std::string_view u = tree_.Upos(v - 1);
     return u == "PROPN" || u == "NOUN" ? static_cast<int32_t>(v - 1) : -1;
   }
 
+  // The subject of cue verb v, looking through xcomp/advcl/conj to the
+  // verb they depend on ("…, noting that …"), and from a relative pronoun
+  // to the noun it modifies ("officials who said …").
   int32_t SubjectOf(uint32_t v) const {
     // (At extraction only: the cue model learns from the parse's subjects.)
     if (collect_ == nullptr) {
@@ -1239,24 +1249,16 @@ class Finder {
       // phrase, then a finite verb of saying, after a clause with a verb
       // of its own ("said Clinton and Obama agreed" stays whole).
       for (uint32_t k = first + 2; k <= last; ++k) {
-        const std::string_view x = tree_.Xpos(k);
-        if (!SpeechVerb(k) || (x != "VBD" && x != "VBZ" && x != "VBP")) continue;
-        uint32_t j = k;
-        while (j > first) {
-          const std::string_view u = tree_.Upos(j - 1);
-          if (u != "PROPN" && u != "NOUN" && u != "DET" && u != "ADJ" && u != "NUM") break;
-          --j;
-        }
-        if (j == k || j <= first + 1) continue;
-        const std::string w = tree_.LowerForm(j - 1);
-        if (w != "and" && w != "but") continue;
+        if (!SpeechVerb(k) || !FiniteVerbTag(k)) continue;
+        const int32_t conj = AndBeforeNounPhrase(k, first);
+        if (conj <= static_cast<int32_t>(first)) continue;
+        const auto j = static_cast<uint32_t>(conj);  // the "and"
         bool clause = false;
-        for (uint32_t t = first; t + 1 < j && !clause; ++t) {
-          const std::string_view tx = tree_.Xpos(t);
-          clause = tx == "VBD" || tx == "VBZ" || tx == "VBP" || tx == "MD";
+        for (uint32_t t = first; t < j && !clause; ++t) {
+          clause = FiniteVerbTag(t) || tree_.Xpos(t) == "MD";
         }
         if (!clause) continue;
-        uint32_t l = j - 2;
+        uint32_t l = j - 1;
         if (l > first && tree_.TrimPunct(first, l)) last = l;
         break;
       }

@@ -8,11 +8,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
+
+#include "parley/document.h"
 
 namespace parley {
 
-// Whether `form` is a dash that can close a dateline.
-inline bool IsDatelineDash(std::string_view form) {
+// A dash token: "-", "--", en dash or em dash.
+inline bool IsDash(std::string_view form) {
   return form == "-" || form == "--" || form == "\u2013" || form == "\u2014";
 }
 
@@ -37,13 +40,21 @@ int32_t DatelineDash(const Forms& forms) {
   for (size_t i = 1; i < n && i <= 9; ++i) {
     const std::string_view f = forms[i];
     if (f.empty()) return -1;
-    if (IsDatelineDash(f)) return i + 1 < n ? static_cast<int32_t>(i) : -1;
+    if (IsDash(f)) return i + 1 < n ? static_cast<int32_t>(i) : -1;
     const char c = f[0];
     const bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || f == "," || f == "." ||
                     f == "(" || f == ")";
     if (!ok) return -1;
   }
   return -1;
+}
+
+// The same for the document's tokens from `first` (a sentence's first
+// token) up to `end`: the dash's offset from `first`, or -1.
+inline int32_t DatelineDash(const Document& doc, uint32_t first, uint32_t end) {
+  std::vector<std::string_view> head;
+  for (uint32_t t = first; t < end && head.size() < 12; ++t) head.push_back(doc.TokenForm(t));
+  return DatelineDash(head);
 }
 
 }  // namespace parley
