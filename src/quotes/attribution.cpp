@@ -908,9 +908,46 @@ class Finder {
           (tree_.Xpos(t) == "VBN" || tree_.Xpos(t) == "VBD")) {
         return -1;
       }
-      t = static_cast<uint32_t>(h);
+      t = collect_ == nullptr ? OutOfAside(static_cast<uint32_t>(h), t) : static_cast<uint32_t>(h);
     }
     return -1;
+  }
+
+  // "Protesters marched past the stadium - where the Panthers played -
+  // while chanting …": a clause after a closing dash that the parse hung on
+  // a verb inside the dashes belongs to the nearest verb above that aside.
+  // Returns h, or that verb (h when there is none).
+  uint32_t OutOfAside(uint32_t h, uint32_t t) const {
+    if (h >= t) return h;
+    const TokenColumns& tk = doc_.tokens();
+    // A dash set off by a space ("R-Texas" and "party-backed" have none).
+    auto aside_dash = [&](uint32_t k) {
+      return k > 0 && IsDash(doc_.TokenForm(k)) && tk.begin[k] > tk.end[k - 1];
+    };
+    const uint32_t sentence = tree_.SentenceOf(t);
+    int32_t close = -1, open = -1;
+    for (uint32_t k = h + 1; k < t && close < 0; ++k) {
+      if (aside_dash(k)) close = static_cast<int32_t>(k);
+    }
+    if (close < 0) return h;
+    for (uint32_t k = h; k-- > tree_.SentenceAt(sentence).token_begin;) {
+      if (aside_dash(k)) {
+        open = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    if (open < 0) return h;
+    // (Not "WASHINGTON -- Trump said - …": the sentence's root is outside.)
+    for (auto k = static_cast<uint32_t>(open) + 1; k < static_cast<uint32_t>(close); ++k) {
+      if (tree_.Head(k) < 0) return h;
+    }
+    int32_t up = static_cast<int32_t>(h);
+    for (size_t steps = 0; steps < tree_.size() && up >= 0; ++steps) {
+      const auto u = static_cast<uint32_t>(up);
+      if ((up < open || up > close) && tree_.Upos(u) == "VERB") return u;
+      up = tree_.Head(u);
+    }
+    return h;
   }
 
   // `model_decides`: with the cue model, subjects it weighs by their word
@@ -1260,6 +1297,35 @@ class Finder {
         if (!clause) continue;
         uint32_t l = j - 1;
         if (l > first && tree_.TrimPunct(first, l)) last = l;
+        break;
+      }
+    }
+    // "demanded an inquiry into the closure, waving banners outside": a
+    // participle clause after a comma, on the cue or on a noun of a
+    // noun-phrase content, tells what the speaker did while saying it, not
+    // what was said ("…, arguing that …" stays: more of the same words; a
+    // participle between commas inside a clause, "said the files,
+    // totaling 37 pages, were …", stays). (At extraction only.)
+    if (collect_ == nullptr && !has_rest &&
+        (std::string_view(frame) == "obj" || std::string_view(frame) == "prep")) {
+      for (uint32_t k = first + 2; k <= last; ++k) {
+        const int32_t kh = tree_.Head(k);
+        if (tree_.Xpos(k) != "VBG" || tree_.Deprel(k) != "advcl" || doc_.TokenForm(k - 1) != "," ||
+            ((kh < static_cast<int32_t>(first) || kh >= static_cast<int32_t>(k)) &&
+             kh != static_cast<int32_t>(v))) {
+          continue;
+        }
+        const std::string_view hu = tree_.Upos(static_cast<uint32_t>(kh));
+        if ((hu != "NOUN" && hu != "PROPN" && kh != static_cast<int32_t>(v)) || SpeechVerb(k)) {
+          continue;
+        }
+        bool inside = false;
+        for (uint32_t j = k + 1; j < tree_.Hi(k) && !inside; ++j) {
+          inside = doc_.TokenForm(j) == "," && (FiniteVerbTag(j + 1) || tree_.Xpos(j + 1) == "MD");
+        }
+        if (inside) continue;
+        uint32_t l = k - 1;
+        if (tree_.TrimPunct(first, l)) last = l;
         break;
       }
     }

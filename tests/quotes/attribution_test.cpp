@@ -1193,5 +1193,28 @@ TEST(Attribution, AHeadlineInTitleCaseHasItsVerbAndNoNameRunsOverIt) {
   EXPECT_EQ(q[0].name, "");
 }
 
+TEST(Attribution, AClauseAfterADashedAsideIsNotTheAsides) {
+  // The parse hangs "while shouting" on the verb inside the dashes; the
+  // speaker is the subject outside them.
+  auto q = Quotes(
+      "Crowds of farmers blocked the main road to the capital - where the agriculture "
+      "minister's convoy was waiting - while shouting, \"Fair prices now.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "shouting");
+  EXPECT_EQ(q[0].speaker, "Crowds of farmers");
+}
+
+TEST(Attribution, AParticipleAfterANounContentIsWhatTheSpeakerDid) {
+  auto q = Quotes(
+      "Angry parents demanded an inquiry into the closure of Oakwood Primary School, waving "
+      "banners outside the town hall.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "an inquiry into the closure of Oakwood Primary School");
+  // Between commas inside a clause, the participle stays.
+  q = Quotes("The state said the reports, covering three years, were accurate.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the reports, covering three years, were accurate");
+}
+
 }  // namespace
 }  // namespace parley
