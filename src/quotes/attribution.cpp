@@ -584,6 +584,30 @@ class Finder {
     return CueClass::kSpeech;
   }
 
+  // "As one lawyer put it, “…”": "put it" in an "as" clause quotes.
+  bool AsPutIt(uint32_t j) const {
+    if (tree_.Lemma(j) != "put") return false;
+    const int32_t obj = tree_.Child(j, "obj"), mark = tree_.Child(j, "mark");
+    return obj > static_cast<int32_t>(j) && tree_.LowerForm(static_cast<uint32_t>(obj)) == "it" &&
+           mark >= 0 && tree_.LowerForm(static_cast<uint32_t>(mark)) == "as";
+  }
+
+  // The subject of an "as" clause's verb j: its own, not one the parse
+  // found by hanging the clause on the quote; or the name right after
+  // "as" that the parse took for an oblique ("As Jo Lee, a lawyer, put
+  // it"). -1 if none.
+  int32_t AsClauseSubject(uint32_t j) const {
+    if (const int32_t s = tree_.Child(j, "nsubj"); s >= 0) return s;
+    const int32_t mark = tree_.Child(j, "mark");
+    for (uint32_t k : tree_.Children(j)) {
+      if (k < j && tree_.Deprel(k) == "obl" && static_cast<int32_t>(tree_.Lo(k)) == mark + 1 &&
+          (tree_.Upos(k) == "PROPN" || tree_.Upos(k) == "NOUN")) {
+        return static_cast<int32_t>(k);
+      }
+    }
+    return -1;
+  }
+
   // A verb that introduces a quote before a colon ending its paragraph:
   // any the lexicon lists ("The Times reports:"), or "continued".
   bool IntroducingVerb(uint32_t t) const {
@@ -2186,6 +2210,54 @@ class Finder {
     return j + 2 == t && tree_.LowerForm(t - 1) == "that";
   }
 
+  // Whether verb j is negated ("did not respond", "never said").
+  bool Negated(uint32_t j) const {
+    for (uint32_t k : tree_.Children(j)) {
+      if (k > j || in_marked_[k]) continue;
+      const std::string l = tree_.LowerForm(k);
+      if (l == "not" || l == "n't" || l == "never") return true;
+    }
+    return false;
+  }
+
+  // After a closing mark, at token t of a clause ending before `end`: a
+  // verb of saying whose subject is a noun phrase opening at t ("The
+  // oldest member of the council, a retired teacher, told reporters"), or
+  // which the parse hung on that phrase's head as a participle; -1 if none.
+  int32_t LongSubjectCue(uint32_t t, uint32_t end) const {
+    const std::string_view u = tree_.Upos(t);
+    if (u != "DET" && u != "PROPN" && u != "NOUN" && u != "ADJ") return -1;
+    for (uint32_t j = t + 1; j < end && j < t + 30; ++j) {
+      if (in_marked_[j]) return -1;
+      if (tree_.Upos(j) != "VERB") continue;
+      if (QuoteVerbClass(j) != CueClass::kSpeech) return -1;
+      int32_t s = tree_.Child(j, "nsubj");
+      if (s < 0 && tree_.Deprel(j) == "acl" && doc_.TokenForm(j - 1) == ",") s = tree_.Head(j);
+      if (s < 0 || tree_.Lo(static_cast<uint32_t>(s)) != t || static_cast<uint32_t>(s) > j) {
+        return -1;
+      }
+      const std::string_view su = tree_.Upos(static_cast<uint32_t>(s));
+      if (su != "NOUN" && su != "PROPN") return -1;
+      // The verb says nothing of its own: no complement or object (but the
+      // hearer of "told"), no colon or quotation after it.
+      for (uint32_t k : tree_.Children(j)) {
+        const std::string_view kd = tree_.Deprel(k);
+        if (k > j && (kd == "ccomp" || kd == "xcomp" || kd == "parataxis" ||
+                      (kd == "obj" && tree_.Lemma(j) != "tell"))) {
+          return -1;
+        }
+      }
+      for (uint32_t k = j + 1; k < end; ++k) {
+        if (in_marked_[k] || doc_.TokenForm(k) == ":") return -1;
+      }
+      // And the clause ends soon after it ("shouted to the fans."), not
+      // negated ("did not respond to requests for comment").
+      if (end > j + 7 || Negated(j)) return -1;
+      return static_cast<int32_t>(j);
+    }
+    return -1;
+  }
+
   // Verb j cues c, spoken by the named mention m.
   void NamedSpeakerCue(uint32_t j, const Mention& m, Candidate& c) {
     c.cue_token = static_cast<int32_t>(j);
@@ -2279,7 +2351,8 @@ class Finder {
           if (in_marked_[j] && mq.nested_in < 0) break;
           if (tree_.Upos(j) != "VERB") continue;
           const CueClass cls = QuoteVerbClass(j);
-          if (cls != CueClass::kSpeech) break;
+          // ("“…” The company did not respond to …": no one's words.)
+          if (cls != CueClass::kSpeech || Negated(j)) break;
           int32_t s = tree_.Child(j, "nsubj");
           // “…,” Mitchell recalled: a name right before the verb that the
           // parse hung elsewhere.
@@ -2297,6 +2370,19 @@ class Finder {
           SetCue(c, j, j, tree_.Lemma(j));
           SetSpeaker(c, static_cast<uint32_t>(s));
           FindChannel(j, c);
+          return true;
+        }
+        // “…!” The team's captain, Jo Ellis (No. 14), shouted to the fans:
+        // a noun phrase too long for the words above opens the clause, and
+        // its verb of saying follows it.
+        if (const int32_t j = LongSubjectCue(t, end); j >= 0) {
+          const auto v = static_cast<uint32_t>(j);
+          int32_t s = tree_.Child(v, "nsubj");
+          if (s < 0) s = tree_.Head(v);  // ("captain …, shouted": an acl)
+          c.cue_token = j;
+          SetCue(c, v, v, tree_.Lemma(v));
+          SetSpeaker(c, static_cast<uint32_t>(s));
+          FindChannel(v, c);
           return true;
         }
       }
@@ -2342,10 +2428,11 @@ class Finder {
         if (tk.begin[j] < bound.begin) break;
         if (in_marked_[j] && mq.nested_in < 0) break;
         if (tree_.Upos(j) != "VERB") continue;
-        const CueClass cls = QuoteVerbClass(j);
+        const bool as_put_it = AsPutIt(j);
+        const CueClass cls = as_put_it ? CueClass::kSpeech : QuoteVerbClass(j);
         if (cls != CueClass::kSpeech) break;
         if (!IntroducesQuote(j, t)) break;
-        const int32_t s = SubjectOf(j);
+        const int32_t s = as_put_it ? AsClauseSubject(j) : SubjectOf(j);
         if (!AcceptableSpeaker(s, cls)) break;
         c.cue_token = static_cast<int32_t>(j);
         SetCue(c, j, j, tree_.Lemma(j));

@@ -1216,5 +1216,31 @@ TEST(Attribution, AParticipleAfterANounContentIsWhatTheSpeakerDid) {
   EXPECT_EQ(q[0].content, "the reports, covering three years, were accurate");
 }
 
+TEST(Attribution, AsSomeonePutIt) {
+  auto q = Quotes(
+      "As Maria Lopez, a housing lawyer in Denver, recently put it, \"Nobody reads the fine "
+      "print until the eviction notice arrives.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "put");
+  EXPECT_EQ(q[0].speaker, "Maria Lopez");
+}
+
+TEST(Attribution, ALongSubjectAfterTheQuoteSpeaksIt) {
+  // Too long for the words right after the mark; the verb follows the
+  // whole noun phrase.
+  auto q = Quotes(
+      "The mayor spoke first.\n\n\"Enough is enough.\" The oldest member of the city council, a "
+      "retired teacher, told reporters after the vote.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].speaker, "The oldest member of the city council");
+  // A negated verb says nothing: no one speaks the quote before it.
+  q = Quotes(
+      "\"We will appeal,\" she said. \"The ruling is wrong.\" The company's press office did "
+      "not respond to requests for comment.");
+  ASSERT_FALSE(q.empty());
+  for (const auto& f : q) EXPECT_NE(f.speaker, "The company's press office") << f.content;
+}
+
 }  // namespace
 }  // namespace parley
