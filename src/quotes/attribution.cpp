@@ -1117,6 +1117,13 @@ class Finder {
       }
       found = true;
       frame = "obj";
+    } else if (const int32_t pro = ProFormContent(v, cls); pro >= 0) {
+      // "said as much", "said so": the words stand for what was said
+      // before. (At extraction only, and the lexicon decides.)
+      first = tree_.Lo(static_cast<uint32_t>(pro));
+      last = static_cast<uint32_t>(pro);
+      found = true;
+      frame = "proform";
     } else if (d == "parataxis" && tree_.Head(v) >= 0) {
       // "…, X said": the content is the clause the cue hangs from.
       const uint32_t h = static_cast<uint32_t>(tree_.Head(v));
@@ -1248,7 +1255,7 @@ class Finder {
     if (subject >= static_cast<int32_t>(first) && subject <= static_cast<int32_t>(last)) {
       return false;
     }
-    if (learned) {
+    if (learned && std::string_view(frame) != "proform") {
       learn::FeatureVector features;
       VerbFeatures(v, lemma, cls, frame, comp, static_cast<uint32_t>(subject), subject_rel, first,
                    last, &features);
@@ -1409,6 +1416,25 @@ class Finder {
     SetSpeaker(c, static_cast<uint32_t>(subject));
     FindChannel(v, c);
     return true;
+  }
+
+  // "said as much", "said so": the adverb standing for what verb v of
+  // saying (class cls) said, or -1. Only at extraction: the cue model
+  // never learned such candidates.
+  int32_t ProFormContent(uint32_t v, CueClass cls) const {
+    if (collect_ != nullptr || cls != CueClass::kSpeech || v + 1 >= tree_.size()) return -1;
+    for (uint32_t k : tree_.Children(v)) {
+      if (k <= v || k > v + 2 || tree_.Deprel(k) != "advmod") continue;
+      const std::string w = tree_.LowerForm(k);
+      if (w == "much" && k == v + 2 && tree_.LowerForm(v + 1) == "as")
+        return static_cast<int32_t>(k);
+      // ("said so", not "said so many things" nor "so that …")
+      if (w == "so" && k == v + 1 && tree_.Children(k).empty() &&
+          (k + 1 >= tree_.size() || tree_.IsPunct(k + 1) || tree_.Upos(k + 1) == "ADP")) {
+        return static_cast<int32_t>(k);
+      }
+    }
+    return -1;
   }
 
   // Whether k, a dependent of a cue after its object, says when, where or

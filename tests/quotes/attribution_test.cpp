@@ -1242,5 +1242,17 @@ TEST(Attribution, ALongSubjectAfterTheQuoteSpeaksIt) {
   for (const auto& f : q) EXPECT_NE(f.speaker, "The company's press office") << f.content;
 }
 
+TEST(Attribution, SaidAsMuchAndSaidSo) {
+  // The adverb stands for what was said.
+  auto q = Quotes("The senator said as much in a radio interview on Tuesday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "as much");
+  EXPECT_EQ(q[0].speaker, "The senator");
+  q = Quotes("Asked whether the plant would close, the manager said so.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "so");
+  EXPECT_EQ(q[0].cue, "said");
+}
+
 }  // namespace
 }  // namespace parley
