@@ -17,8 +17,10 @@ namespace parley {
 
 struct SegmentOptions {
   // Treat every line break as a paragraph break (for line-per-paragraph
-  // text). By default only blank lines separate paragraphs, except in texts
-  // with no blank line at all, where each line is a paragraph.
+  // text). By default blank lines separate paragraphs, except in texts
+  // with no blank line at all, where each line is a paragraph; and a line
+  // too long to have been wrapped by hand (over 160 bytes) is a paragraph
+  // of its own, as is the line after it.
   bool line_paragraphs = false;
 };
 

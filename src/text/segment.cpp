@@ -218,9 +218,16 @@ Range Trim(std::string_view text, size_t b, size_t e) {
   return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
 }
 
+// A line longer than this was not wrapped by hand: text wrapped at a fixed
+// width keeps its lines under ~100 columns; a web page's paragraph or a
+// headline-then-body file puts a whole paragraph on one line.
+constexpr uint32_t kLongLine = 160;
+
 // Paragraphs: runs of non-blank lines separated by blank lines. When no
 // blank line separates two lines (or options ask for it), every non-blank
-// line is a paragraph of its own.
+// line is a paragraph of its own; so is, wherever it stands, a line too long
+// to be a wrapped one, and the line after it (a headline, a blank line, then
+// one paragraph per line).
 void FindParagraphs(std::string_view text, bool line_paragraphs, std::vector<Range>* out) {
   // Files with only CR line ends (old Mac) break lines at '\r'.
   char eol = std::memchr(text.data(), '\n', text.size()) ? '\n' : '\r';
@@ -245,19 +252,22 @@ void FindParagraphs(std::string_view text, bool line_paragraphs, std::vector<Ran
   }
   bool each_line = line_paragraphs || !blank_separates;
   Range cur{0, 0};
-  bool open = false;
+  bool open = false, last_long = false;
   for (const Range& r : lines) {
+    const bool long_line = r.end - r.begin > kLongLine;
     if (r.begin == r.end) {
       if (open) out->push_back(cur);
       open = false;
     } else if (each_line) {
       out->push_back(r);
-    } else if (open) {
+    } else if (open && !long_line && !last_long) {
       cur.end = r.end;
     } else {
+      if (open) out->push_back(cur);
       cur = r;
       open = true;
     }
+    last_long = long_line;
   }
   if (open) out->push_back(cur);
 }

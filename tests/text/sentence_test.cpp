@@ -79,6 +79,22 @@ TEST(Paragraphs, WithoutBlankLinesEachLineIsAParagraph) {
   EXPECT_EQ(s.sentences.size(), 3u);
 }
 
+TEST(Paragraphs, ALineTooLongToBeWrappedIsAParagraphOfItsOwn) {
+  // A headline, a blank line, then one paragraph per line (as saved from a
+  // web page): the blank line does not make the lines after it one
+  // paragraph. Lines wrapped at a fixed width still join.
+  std::string para1, para2;
+  for (int i = 0; i < 6; ++i) para1 += "The council met again today. ";
+  for (int i = 0; i < 6; ++i) para2 += "The mayor said it would wait. ";
+  const std::string text = "Council Meets\n\n" + para1 + "\nShort line.\n" + para2 +
+                           "\n\nWrapped text goes on\nover two lines.";
+  Segmentation s = testing::SegmentRaw(text);
+  ASSERT_EQ(s.paragraphs.size(), 5u);
+  EXPECT_EQ(text.substr(s.paragraphs[2].span.begin, s.paragraphs[2].span.size()), "Short line.");
+  EXPECT_EQ(text.substr(s.paragraphs[4].span.begin, s.paragraphs[4].span.size()),
+            "Wrapped text goes on\nover two lines.");
+}
+
 TEST(Paragraphs, LineParagraphsOption) {
   SegmentOptions options;
   options.line_paragraphs = true;
