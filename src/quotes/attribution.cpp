@@ -917,6 +917,15 @@ class Finder {
         continue;
       }
       if (h < 0 || !(d == "xcomp" || d == "advcl" || d == "conj")) return -1;
+      // "Sanders, who lost the primaries, identified …" parsed with
+      // "identified" a conjunct inside the relative clause: the verb after
+      // the clause's closing comma is its antecedent's. (In training too:
+      // the cue model weighs the subject, so it learns from the one used.)
+      if (d == "conj") {
+        if (const int32_t ante = AntecedentBeforeClause(static_cast<uint32_t>(h), t); ante >= 0) {
+          return ante;
+        }
+      }
       if (d == "conj" && collect_ == nullptr && lex_.Verb(tree_.Lemma(t)) == CueClass::kSpeech &&
           tree_.Deprel(static_cast<uint32_t>(h)) == "ccomp" && tree_.Head(h) >= 0 &&
           lex_.Verb(tree_.Lemma(static_cast<uint32_t>(tree_.Head(h)))) == CueClass::kSpeech) {
@@ -932,7 +941,7 @@ class Finder {
           (tree_.Xpos(t) == "VBN" || tree_.Xpos(t) == "VBD")) {
         return -1;
       }
-      t = collect_ == nullptr ? OutOfAside(static_cast<uint32_t>(h), t) : static_cast<uint32_t>(h);
+      t = OutOfAside(static_cast<uint32_t>(h), t);
     }
     return -1;
   }
@@ -972,6 +981,38 @@ class Finder {
       up = tree_.Head(u);
     }
     return h;
+  }
+
+  // When verb h's subject is "who" or "which" set off by a comma after a
+  // name ("Sanders (Vt.), who lost …"), and h's conjunct t follows a comma
+  // after h's clause: the name's head; else -1.
+  int32_t AntecedentBeforeClause(uint32_t h, uint32_t t) const {
+    const int32_t rp = NearestSubject(h);
+    if (rp < 1 || static_cast<uint32_t>(rp) > h || t < 1 || doc_.TokenForm(t - 1) != ",") {
+      return -1;
+    }
+    const std::string w = tree_.LowerForm(static_cast<uint32_t>(rp));
+    if ((w != "who" && w != "which") || doc_.TokenForm(static_cast<uint32_t>(rp) - 1) != ",") {
+      return -1;
+    }
+    // The word before the comma, past a parenthesis ("Sanders (Vt.),").
+    int32_t k = rp - 2;
+    if (k >= 0 && doc_.TokenForm(static_cast<uint32_t>(k)) == ")") {
+      while (k > 0 && doc_.TokenForm(static_cast<uint32_t>(k)) != "(") --k;
+      --k;
+    }
+    if (k < 0) return -1;
+    for (const Mention& m : doc_.mentions()) {
+      if (m.token_end != static_cast<uint32_t>(k) + 1) continue;
+      // The name's phrase: up from its head through a title ("Sen.").
+      auto head = static_cast<int32_t>(MentionHead(m));
+      while (tree_.Deprel(static_cast<uint32_t>(head)) == "flat" && tree_.Head(head) >= 0) {
+        head = tree_.Head(head);
+      }
+      return head;
+    }
+    const std::string_view u = tree_.Upos(static_cast<uint32_t>(k));
+    return u == "PROPN" || u == "NOUN" ? k : -1;
   }
 
   // `model_decides`: with the cue model, subjects it weighs by their word

@@ -1254,5 +1254,16 @@ TEST(Attribution, SaidAsMuchAndSaidSo) {
   EXPECT_EQ(q[0].cue, "said");
 }
 
+TEST(Attribution, AVerbAfterARelativeClauseIsTheAntecedents) {
+  // The parse joins "identified" to "lost" inside the relative clause; the
+  // comma after the clause says it is the senator's.
+  auto q = Quotes(
+      "On \"Face the Facts,\" Sen. Ann Hale (Ore.), who lost the Republican primaries to Dole, "
+      "identified rising rents as one of the reasons that they should support the housing bill.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "identified");
+  EXPECT_EQ(q[0].speaker, "Sen. Ann Hale");
+}
+
 }  // namespace
 }  // namespace parley
