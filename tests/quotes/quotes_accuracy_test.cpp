@@ -76,11 +76,13 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // (retrained): 0.7153, 0.6902, 0.6818; with the cue model's context
   // features and 7 epochs (retrained): 0.7168, 0.6929, 0.6859; with the
   // cut before another speaker, datelines, relative clauses and days off
-  // speakers (retrained): 0.7183, 0.6956, 0.6873. Floors about a point under
-  // the best measured.
-  EXPECT_GE(s.content.f1(), 0.7083);
-  EXPECT_GE(s.source.f1(), 0.6856);
-  EXPECT_GE(s.cue.f1(), 0.6773);
+  // speakers (retrained): 0.7183, 0.6956, 0.6873; 2026-11-27 later, with
+  // asides, participles after a content, "said as much", paragraphs of one
+  // long line and subjects after a relative clause (retrained): 0.7253,
+  // 0.7066, 0.6962. Floors about a point under the best measured.
+  EXPECT_GE(s.content.f1(), 0.7153);
+  EXPECT_GE(s.source.f1(), 0.6966);
+  EXPECT_GE(s.cue.f1(), 0.6862);
 }
 
 }  // namespace
