@@ -2491,6 +2491,32 @@ class Finder {
           return true;
         }
       }
+      // "… the former candidate Mitt Romney -- “…” -- and …": a quotation
+      // set off by dashes right after a name is the name's.
+      if (t >= 2 && IsDash(doc_.TokenForm(t - 1)) && tk.begin[t - 1] > tk.end[t - 2]) {
+        uint32_t after = range->second;  // the first token past the closing mark
+        while (after < n && !mq.close_mark.empty() && tk.begin[after] < mq.close_mark.end) ++after;
+        const bool closed =
+            !mq.close_mark.empty() &&
+            (after >= n || IsDash(doc_.TokenForm(after)) || tree_.SentenceOf(after) != sentence);
+        // (Not a dash that closes an aside: "– according to Mr. Lee – “…”".)
+        uint32_t dashes = 0;
+        for (uint32_t k = start; k + 1 < t; ++k) {
+          dashes += IsDash(doc_.TokenForm(k)) && k > 0 && tk.begin[k] > tk.end[k - 1];
+        }
+        for (const Mention& m : doc_.mentions()) {
+          if (!closed || dashes % 2 == 1 || m.token_end != t - 1 || m.token_begin < start ||
+              doc_.strings().Get(m.type) != "PER" || tree_.Child(MentionHead(m), "case") >= 0) {
+            continue;
+          }
+          c.speaker_head = static_cast<int32_t>(MentionHead(m));
+          c.quote.speaker = m.span;
+          c.dash = true;
+          c.cue_token = static_cast<int32_t>(t - 1);
+          SetCue(c, t - 1, t - 1, "–");
+          return true;
+        }
+      }
       for (uint32_t j = t; j-- > start && j + 8 > t;) {
         if (tk.begin[j] < bound.begin) break;
         if (in_marked_[j] && mq.nested_in < 0) break;

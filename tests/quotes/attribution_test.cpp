@@ -1265,5 +1265,19 @@ TEST(Attribution, AVerbAfterARelativeClauseIsTheAntecedents) {
   EXPECT_EQ(q[0].speaker, "Sen. Ann Hale");
 }
 
+TEST(Attribution, AQuotationSetOffByDashesAfterAName) {
+  auto q = Quotes(
+      "Two names stood out: the retired senator Ruth Ames -- \"Nobody should hide a tax return "
+      "from the voters\" -- and the mayor.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Ruth Ames");
+  EXPECT_EQ(q[0].cue, "--");
+  // A dash that closes an aside is no such mark.
+  q = Quotes(
+      "The order allows commanders \"in rare cases\" \u2013 and with the approval of the "
+      "minister, according to Mr. Lee \u2013 \"to use the new mines in the valleys.\"");
+  for (const auto& f : q) EXPECT_NE(f.cue, "\u2013") << f.content;
+}
+
 }  // namespace
 }  // namespace parley
