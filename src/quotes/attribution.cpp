@@ -1374,15 +1374,17 @@ class Finder {
     }
     // "demanded an inquiry into the closure, waving banners outside": a
     // participle clause after a comma, on the cue or on a noun of a
-    // noun-phrase content, tells what the speaker did while saying it, not
-    // what was said ("…, arguing that …" stays: more of the same words; a
-    // participle between commas inside a clause, "said the files,
-    // totaling 37 pages, were …", stays). (At extraction only.)
+    // noun-phrase content (or the parse's modifier of the content's head,
+    // "explained the delay, treating …"), tells what the speaker did while
+    // saying it, not what was said ("…, arguing that …" stays: more of the
+    // same words; a participle between commas inside a clause, "said the
+    // files, totaling 37 pages, were …", stays). (At extraction only.)
     if (collect_ == nullptr && !has_rest &&
         (std::string_view(frame) == "obj" || std::string_view(frame) == "prep")) {
       for (uint32_t k = first + 2; k <= last; ++k) {
         const int32_t kh = tree_.Head(k);
-        if (tree_.Xpos(k) != "VBG" || tree_.Deprel(k) != "advcl" || doc_.TokenForm(k - 1) != "," ||
+        if (tree_.Xpos(k) != "VBG" || (tree_.Deprel(k) != "advcl" && tree_.Deprel(k) != "acl") ||
+            doc_.TokenForm(k - 1) != "," ||
             ((kh < static_cast<int32_t>(first) || kh >= static_cast<int32_t>(k)) &&
              kh != static_cast<int32_t>(v))) {
           continue;
@@ -1396,6 +1398,18 @@ class Finder {
           inside = doc_.TokenForm(j) == "," && (FiniteVerbTag(j + 1) || tree_.Xpos(j + 1) == "MD");
         }
         if (inside) continue;
+        // (Nor one of a list of participles: "such as sending staff home,
+        // wearing masks".)
+        bool listed = false;
+        for (uint32_t j = first; j < k && !listed && tree_.Deprel(k) == "acl"; ++j) {
+          listed = tree_.Xpos(j) == "VBG";
+        }
+        if (listed) continue;
+        // A participle the parse made a noun's modifier hangs on the
+        // content's own head ("the matter, treating …"), not deeper.
+        if (tree_.Deprel(k) == "acl" && kh != (prep_obl >= 0 ? prep_obl : tree_.Child(v, "obj"))) {
+          continue;
+        }
         uint32_t l = k - 1;
         if (tree_.TrimPunct(first, l)) last = l;
         break;

@@ -1210,6 +1210,11 @@ TEST(Attribution, AParticipleAfterANounContentIsWhatTheSpeakerDid) {
       "banners outside the town hall.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "an inquiry into the closure of Oakwood Primary School");
+  // The parse may hang it on the content's head as a modifier.
+  q = Quotes(
+      "The mayor hardly explained the delay, treating the council's question first as a joke.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the delay");
   // Between commas inside a clause, the participle stays.
   q = Quotes("The state said the reports, covering three years, were accurate.");
   ASSERT_EQ(q.size(), 1u);
