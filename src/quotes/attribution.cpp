@@ -952,19 +952,14 @@ class Finder {
   // Returns h, or that verb (h when there is none).
   uint32_t OutOfAside(uint32_t h, uint32_t t) const {
     if (h >= t) return h;
-    const TokenColumns& tk = doc_.tokens();
-    // A dash set off by a space ("R-Texas" and "party-backed" have none).
-    auto aside_dash = [&](uint32_t k) {
-      return k > 0 && IsDash(doc_.TokenForm(k)) && tk.begin[k] > tk.end[k - 1];
-    };
     const uint32_t sentence = tree_.SentenceOf(t);
     int32_t close = -1, open = -1;
     for (uint32_t k = h + 1; k < t && close < 0; ++k) {
-      if (aside_dash(k)) close = static_cast<int32_t>(k);
+      if (SpacedDash(k)) close = static_cast<int32_t>(k);
     }
     if (close < 0) return h;
     for (uint32_t k = h; k-- > tree_.SentenceAt(sentence).token_begin;) {
-      if (aside_dash(k)) {
+      if (SpacedDash(k)) {
         open = static_cast<int32_t>(k);
         break;
       }
@@ -981,6 +976,13 @@ class Finder {
       up = tree_.Head(u);
     }
     return h;
+  }
+
+  // A dash set off by a space before it ("R-Texas" and "party-backed" have
+  // none): one that opens or closes an aside.
+  bool SpacedDash(uint32_t k) const {
+    const TokenColumns& tk = doc_.tokens();
+    return k > 0 && IsDash(doc_.TokenForm(k)) && tk.begin[k] > tk.end[k - 1];
   }
 
   // When verb h's subject is "who" or "which" set off by a comma after a
@@ -2507,7 +2509,7 @@ class Finder {
       }
       // "… the former candidate Mitt Romney -- “…” -- and …": a quotation
       // set off by dashes right after a name is the name's.
-      if (t >= 2 && IsDash(doc_.TokenForm(t - 1)) && tk.begin[t - 1] > tk.end[t - 2]) {
+      if (t >= 2 && SpacedDash(t - 1)) {
         uint32_t after = range->second;  // the first token past the closing mark
         while (after < n && !mq.close_mark.empty() && tk.begin[after] < mq.close_mark.end) ++after;
         const bool closed =
@@ -2516,7 +2518,7 @@ class Finder {
         // (Not a dash that closes an aside: "– according to Mr. Lee – “…”".)
         uint32_t dashes = 0;
         for (uint32_t k = start; k + 1 < t; ++k) {
-          dashes += IsDash(doc_.TokenForm(k)) && k > 0 && tk.begin[k] > tk.end[k - 1];
+          dashes += SpacedDash(k);
         }
         for (const Mention& m : doc_.mentions()) {
           if (!closed || dashes % 2 == 1 || m.token_end != t - 1 || m.token_begin < start ||
