@@ -2289,7 +2289,7 @@ class Finder {
   bool IntroducesQuote(uint32_t j, uint32_t t) const {
     if (j + 1 == t) return true;
     const std::string_view before = doc_.TokenForm(t - 1);
-    if (before == ":" || before == ",") return t - j <= 6;
+    if (before == ":" || before == ",") return t - j <= 8;
     return j + 2 == t && tree_.LowerForm(t - 1) == "that";
   }
 
@@ -2429,8 +2429,13 @@ class Finder {
           }
           break;
         }
-        // “…,” NP cue / “…,” cue NP
-        for (uint32_t j = t; j < end && tk.begin[j] < bound.end && j < t + 8; ++j) {
+        // “…,” NP cue / “…,” cue NP; not "“…,” when Clinton blasted him":
+        // a clause of time or cause after the quote is no attribution.
+        const std::string opener = t < end ? tree_.LowerForm(t) : "";
+        const bool adverbial =
+            (opener == "when" || opener == "while" || opener == "after" || opener == "before" ||
+             opener == "because" || opener == "if" || opener == "since" || opener == "until");
+        for (uint32_t j = t; j < end && tk.begin[j] < bound.end && j < t + 8 && !adverbial; ++j) {
           if (in_marked_[j] && mq.nested_in < 0) break;
           if (tree_.Upos(j) != "VERB") continue;
           const CueClass cls = QuoteVerbClass(j);

@@ -1284,5 +1284,21 @@ TEST(Attribution, AQuotationSetOffByDashesAfterAName) {
   for (const auto& f : q) EXPECT_NE(f.cue, "\u2013") << f.content;
 }
 
+TEST(Attribution, AClauseOfTimeAfterTheQuoteIsNoAttribution) {
+  // "when a rival mocked him" says when the words were said, not who said
+  // them; the participle of saying before the quote, a setting away, does.
+  auto q = Quotes(
+      "The ad closes with footage of Smith saying during the forum last week, \"That is how "
+      "deals get done,\" when a rival mocked him for the delay.");
+  bool found = false;
+  for (const auto& f : q) {
+    if (f.content.find("deals get done") == std::string::npos) continue;
+    found = true;
+    EXPECT_EQ(f.cue, "saying");
+    EXPECT_EQ(f.speaker, "Smith");
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace parley
