@@ -2307,7 +2307,8 @@ class Finder {
   // verb of saying whose subject is a noun phrase opening at t ("The
   // oldest member of the council, a retired teacher, told reporters"), or
   // which the parse hung on that phrase's head as a participle; -1 if none.
-  int32_t LongSubjectCue(uint32_t t, uint32_t end) const {
+  // Sets *subject to that phrase's head.
+  int32_t LongSubjectCue(uint32_t t, uint32_t end, int32_t* subject) const {
     const std::string_view u = tree_.Upos(t);
     if (u != "DET" && u != "PROPN" && u != "NOUN" && u != "ADJ") return -1;
     for (uint32_t j = t + 1; j < end && j < t + 30; ++j) {
@@ -2336,6 +2337,7 @@ class Finder {
       // And the clause ends soon after it ("shouted to the fans."), not
       // negated ("did not respond to requests for comment").
       if (end > j + 7 || Negated(j)) return -1;
+      *subject = s;
       return static_cast<int32_t>(j);
     }
     return -1;
@@ -2463,10 +2465,9 @@ class Finder {
         // “…!” The team's captain, Jo Ellis (No. 14), shouted to the fans:
         // a noun phrase too long for the words above opens the clause, and
         // its verb of saying follows it.
-        if (const int32_t j = LongSubjectCue(t, end); j >= 0) {
+        int32_t s = -1;
+        if (const int32_t j = LongSubjectCue(t, end, &s); j >= 0) {
           const auto v = static_cast<uint32_t>(j);
-          int32_t s = tree_.Child(v, "nsubj");
-          if (s < 0) s = tree_.Head(v);  // ("captain …, shouted": an acl)
           c.cue_token = j;
           SetCue(c, v, v, tree_.Lemma(v));
           SetSpeaker(c, static_cast<uint32_t>(s));
