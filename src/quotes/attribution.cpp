@@ -565,6 +565,14 @@ class Finder {
     return -1;
   }
 
+  // Verb t has "then" among its modifiers ("and then promised …").
+  bool ThenAdverb(uint32_t t) const {
+    for (uint32_t k : tree_.Children(t)) {
+      if (tree_.Deprel(k) == "advmod" && tree_.LowerForm(k) == "then") return true;
+    }
+    return false;
+  }
+
   // A verb the lexicon lists as one of saying.
   bool SpeechVerb(uint32_t t) const {
     return tree_.Upos(t) == "VERB" && lex_.Verb(tree_.Lemma(t)) == CueClass::kSpeech;
@@ -1344,6 +1352,14 @@ class Finder {
         }
         const bool own_subject = tree_.HasSubject(k);
         if (own_subject ? tree_.Lo(k) <= first + 1 : (kd != "conj" || kh != comp)) {
+          continue;
+        }
+        // In the complement's tense and not the cue's, and not a plain
+        // report of words, the conjunct goes on with what was said ("say
+        // he posed a threat and refused to drop the gun"), unless it comes
+        // "then", after it.
+        if (!own_subject && !ReportingVerb(tree_.Lemma(k)) && tree_.Xpos(k) != tree_.Xpos(v) &&
+            tree_.Xpos(k) == tree_.Xpos(static_cast<uint32_t>(comp)) && !ThenAdverb(k)) {
           continue;
         }
         uint32_t cut = tree_.Lo(k);

@@ -375,6 +375,21 @@ TEST(Attribution, ASecondCueCoordinatedInsideTheFirstContent) {
   EXPECT_EQ(q[1].speaker, "Mayor Ana Ferrand");
 }
 
+TEST(Attribution, AConjunctInTheContentsTenseGoesOnWithIt) {
+  // "refused" is a cue verb, but in the tense of "posed", not of "say", and
+  // without a subject of its own: more of what the officers say, no second
+  // attribution. "then" makes it the speaker's next act.
+  auto q = Quotes(
+      "Officers say the driver ignored two warnings and refused to leave the car.\n\n"
+      "The coach says the players trained hard all week and then demanded a day off.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].cue, "say");
+  EXPECT_EQ(q[0].content, "the driver ignored two warnings and refused to leave the car");
+  EXPECT_EQ(q[1].cue, "says");
+  EXPECT_EQ(q[1].content, "the players trained hard all week");
+  EXPECT_EQ(q[2].cue, "demanded");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
