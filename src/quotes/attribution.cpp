@@ -2104,12 +2104,18 @@ class Finder {
       has_rest = false;
     } else if (has_rest) {
       bool clause = false;
-      // (A verb in a relative clause or on a noun leaves it a description:
-      // "…, said X, an adviser who oversees the campaign.")
+      // (A verb in a relative clause or on a noun, or anywhere below one,
+      // leaves it a description: "…, said X, an adviser who oversees the
+      // campaign to stop Y.")
       for (uint32_t t = rest_first; t <= rest_last && !clause; ++t) {
-        const std::string_view d = tree_.Deprel(t);
-        clause = (tree_.Upos(t) == "VERB" || tree_.Upos(t) == "AUX") && d.substr(0, 3) != "acl" &&
-                 d != "amod";
+        if (tree_.Upos(t) != "VERB" && tree_.Upos(t) != "AUX") continue;
+        clause = true;
+        for (int32_t u = static_cast<int32_t>(t); clause && u >= static_cast<int32_t>(rest_first) &&
+                                                  u <= static_cast<int32_t>(rest_last);
+             u = tree_.Head(static_cast<uint32_t>(u))) {
+          const std::string_view d = tree_.Deprel(static_cast<uint32_t>(u));
+          clause = d.substr(0, 3) != "acl" && d != "amod";
+        }
       }
       // "…, he said, adding that …" and "…, he said, and …" are other shapes.
       const std::string_view next = tree_.Upos(rest_first);

@@ -432,13 +432,18 @@ TEST(Attribution, ASubjectTheParseTookForAnObjectStaysInTheContent) {
 }
 
 TEST(Attribution, ADescriptionWithARelativeClauseIsNotContent) {
+  // Verbs in the relative clause, and below it ("to stop"), describe the
+  // speaker.
   auto q = Quotes(
-      "Its first television ad could start this week, said Brian Baker, a longtime adviser to "
-      "the family who oversees the campaign.");
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].content, "Its first television ad could start this week");
-  EXPECT_EQ(q[0].continued, "");
-  EXPECT_EQ(q[0].speaker, "Brian Baker");
+      "The clinic will reopen next month, said Lena Ortiz, a spokeswoman for the trust that "
+      "runs the site.\n\nThe clinic will reopen next month, said Lena Ortiz, a spokeswoman for "
+      "the trust and its chair who oversees the campaign to stop the merger.");
+  ASSERT_EQ(q.size(), 2u);
+  for (const auto& x : q) {
+    EXPECT_EQ(x.content, "The clinic will reopen next month");
+    EXPECT_EQ(x.continued, "");
+    EXPECT_EQ(x.speaker, "Lena Ortiz");
+  }
 }
 
 TEST(Attribution, ASecondSaidOfItsOwnAfterAQuotationIsASecondQuote) {
