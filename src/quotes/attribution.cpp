@@ -1145,6 +1145,20 @@ class Finder {
       found = true;
       // (A "that" clause the parse hung elsewhere is a complement too.)
       frame = tree_.Deprel(static_cast<uint32_t>(comp)) == "xcomp" ? "xcomp" : "ccomp";
+      // "wants to triple X, grow Y and create Z": bare infinitives the
+      // parse hung on the cue as more complements go on the list. (At
+      // extraction only.)
+      if (std::string_view(frame) == "xcomp" && tree_.Xpos(comp) == "VB" && collect_ == nullptr) {
+        for (uint32_t k : tree_.Children(v)) {
+          if (k <= last || tree_.Deprel(k) != "xcomp" || tree_.Xpos(k) != "VB" ||
+              tree_.Child(k, "mark") >= 0 ||
+              !NoWordsBetween(tree_.SpanOf(last, last).end,
+                              tree_.SpanOf(tree_.Lo(k), tree_.Lo(k)).begin)) {
+            continue;
+          }
+          last = tree_.Hi(k);
+        }
+      }
     } else if (int32_t obj = tree_.Child(v, "obj");
                obj >= 0 && (shape != CueClass::kFinding || learned) && !(prt >= 0 && prt > obj)) {
       // "X criticized Obama for …": the object, with what follows it.

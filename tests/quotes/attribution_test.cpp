@@ -390,6 +390,18 @@ TEST(Attribution, AConjunctInTheContentsTenseGoesOnWithIt) {
   EXPECT_EQ(q[2].cue, "demanded");
 }
 
+TEST(Attribution, AListOfInfinitivesIsOneContent) {
+  // The parse hangs "grow" on "wants" as a second complement; it is the
+  // same list.
+  auto q = Quotes(
+      "He wants to double the size of the FEMA program, grow the Coast Guard and create a new "
+      "national disaster reserve program.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "to double the size of the FEMA program, grow the Coast Guard and create a new "
+            "national disaster reserve program");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
