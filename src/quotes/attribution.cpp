@@ -565,6 +565,12 @@ class Finder {
     return -1;
   }
 
+  // Clause t opens with "that" (its mark).
+  bool ThatMarked(uint32_t t) const {
+    const int32_t mk = tree_.Child(t, "mark");
+    return mk >= 0 && tree_.LowerForm(static_cast<uint32_t>(mk)) == "that";
+  }
+
   // Verb t has "then" among its modifiers ("and then promised …").
   bool ThenAdverb(uint32_t t) const {
     for (uint32_t k : tree_.Children(t)) {
@@ -1145,6 +1151,18 @@ class Finder {
       found = true;
       // (A "that" clause the parse hung elsewhere is a complement too.)
       frame = tree_.Deprel(static_cast<uint32_t>(comp)) == "xcomp" ? "xcomp" : "ccomp";
+      // "said that A, and that B" with B hung on the cue: B is more of
+      // the same report. (At extraction only.)
+      if (std::string_view(frame) == "ccomp" && comp > static_cast<int32_t>(v) &&
+          collect_ == nullptr) {
+        for (uint32_t k : tree_.Children(v)) {
+          if (k <= last || tree_.Deprel(k) != "conj" || !ThatMarked(k) ||
+              tree_.Child(k, "cc") < 0 || tree_.Lo(k) > last + 3) {
+            continue;
+          }
+          last = tree_.Hi(k);
+        }
+      }
       // "wants to triple X, grow Y and create Z": bare infinitives the
       // parse hung on the cue as more complements go on the list. (At
       // extraction only.)
@@ -1376,6 +1394,9 @@ class Finder {
             tree_.Xpos(k) == tree_.Xpos(static_cast<uint32_t>(comp)) && !ThenAdverb(k)) {
           continue;
         }
+        // ("agreed that A but that it would add B": a second "that" clause
+        // is more of the same.)
+        if (ThatMarked(k)) continue;
         uint32_t cut = tree_.Lo(k);
         if (const int32_t cc = tree_.Child(k, "cc"); cc >= 0) cut = std::min(cut, tree_.Lo(cc));
         if (cut > first + 1) {

@@ -402,6 +402,20 @@ TEST(Attribution, AListOfInfinitivesIsOneContent) {
             "national disaster reserve program");
 }
 
+TEST(Attribution, ASecondThatClauseIsMoreOfTheSameReport) {
+  // "and that B" is the same report, whether the parse hangs it on the cue
+  // or on A, and even when its verb is one of saying ("add").
+  auto q = Quotes(
+      "She said that the board was \"reviewing\" the offer, and that no decision would come "
+      "before June.\n\nAll the analysts agreed that the merger would raise prices but "
+      "that it would add new jobs.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content,
+            "that the board was \"reviewing\" the offer, and that no decision would come before "
+            "June");
+  EXPECT_EQ(q[1].content, "that the merger would raise prices but that it would add new jobs");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
