@@ -1583,6 +1583,13 @@ class Finder {
       if (tree_.Deprel(k) != "ccomp") continue;
       if (k > v) {
         if (AdverbialOpening(tree_.Lo(k))) continue;
+        // ("said at a campaign stop": a "clause" that opens with its
+        // subject's preposition is a phrase the parse took for one.)
+        if (const int32_t su = tree_.Child(k, "nsubj");
+            su >= 0 &&
+            tree_.Child(static_cast<uint32_t>(su), "case") == static_cast<int32_t>(tree_.Lo(k))) {
+          continue;
+        }
         return static_cast<int32_t>(k);
       }
       if (before >= 0) continue;

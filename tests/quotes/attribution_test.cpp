@@ -416,6 +416,20 @@ TEST(Attribution, ASecondThatClauseIsMoreOfTheSameReport) {
   EXPECT_EQ(q[1].content, "that the merger would raise prices but that it would add new jobs");
 }
 
+TEST(Attribution, APhraseTakenForAClauseIsNoContent) {
+  // The parse makes "at a campaign stop" a clause ("stop" a verb with
+  // "campaign" its subject) and "for what …" one: a clause does not open
+  // with its subject's preposition.
+  auto q = Quotes(
+      "\u201cThe rules are simply unfair,\u201d Warner said at a campaign stop this week.\n\n"
+      "Democrats blame Republicans for what they contend has been an unwillingness to "
+      "compromise.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[1].content,
+            "Republicans for what they contend has been an unwillingness to compromise");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
