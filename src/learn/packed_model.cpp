@@ -145,8 +145,15 @@ void PackedLinearModel::Score(const FeatureId* feats, size_t n, int32_t* scores)
     for (size_t i = begin; i < end; ++i) {
       uint32_t row = Find(feats[i]);
       if (row == kNone) continue;
-      __builtin_prefetch(&data_[row]);
-      rows[found++] = row;
+      const int16_t* p = &data_[row & ~kDenseRow];
+      __builtin_prefetch(p);
+      if (row & kDenseRow) {
+        // A dense row spans several cache lines: fetch them all now.
+        const char* first = reinterpret_cast<const char*>(p);
+        for (size_t b = 64; b < dense_bytes_; b += 64) __builtin_prefetch(first + b);
+        __builtin_prefetch(first + dense_bytes_ - 1);
+      }
+      rows[found++] = row & ~kDenseRow;
     }
     size_t num_dense = 0;
     for (size_t i = 0; i < found; ++i) {
@@ -168,6 +175,7 @@ void PackedLinearModel::BuildIndex() {
   // Load factor ~0.6: short probe runs, and a table not much larger than
   // the keys it holds.
   capacity_ = keys_.size() + keys_.size() / 2 + 16;
+  dense_bytes_ = (size_t{num_classes_} + 1) * sizeof(int16_t);
   slots_.assign(capacity_, Slot{0, kNone});
   for (size_t k = 0; k < keys_.size(); ++k) {
     const auto check = static_cast<uint32_t>(keys_[k] >> 32);
@@ -176,7 +184,10 @@ void PackedLinearModel::BuildIndex() {
     // the earlier one; keys are sorted, so which one wins is reproducible.
     bool shadowed = false;
     for (; slots_[i].row != kNone; i = Next(i)) shadowed |= slots_[i].check == check;
-    if (!shadowed) slots_[i] = {check, offsets_[k]};
+    if (!shadowed) {
+      const bool dense = static_cast<uint16_t>(data_[offsets_[k]]) & kDense;
+      slots_[i] = {check, offsets_[k] | (dense ? kDenseRow : 0u)};
+    }
   }
 }
 
@@ -238,6 +249,7 @@ Status PackedLinearModel::Load(ModelReader& r) {
     }
   }
   Layout();
+  if (data_.size() >= kDenseRow) return r.Corrupt("model too large");
   return Status::Ok();
 }
 
