@@ -79,10 +79,15 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // speakers (retrained): 0.7183, 0.6956, 0.6873; 2026-11-27 later, with
   // asides, participles after a content, "said as much", paragraphs of one
   // long line and subjects after a relative clause (retrained): 0.7253,
-  // 0.7066, 0.6962. Floors about a point under the best measured.
-  EXPECT_GE(s.content.f1(), 0.7153);
-  EXPECT_GE(s.source.f1(), 0.6966);
-  EXPECT_GE(s.cue.f1(), 0.6862);
+  // 0.7066, 0.6962; with the dash quotation, clauses of time after a quote
+  // and cues eight tokens before the mark: 0.7261, 0.7079, 0.6975; with a
+  // conjunct in the content's tense, descriptions below a relative clause,
+  // lists of infinitives and of "that" clauses and phrases parsed as
+  // clauses (retrained): 0.7300, 0.7125, 0.7029 (seeds 1-6: mean 0.7247,
+  // 0.7071, 0.6973). Floors about a point under the last measured.
+  EXPECT_GE(s.content.f1(), 0.7200);
+  EXPECT_GE(s.source.f1(), 0.7025);
+  EXPECT_GE(s.cue.f1(), 0.6929);
 }
 
 }  // namespace
