@@ -1367,6 +1367,22 @@ class Finder {
         if (!tokens.empty()) last = tokens[ends_->Best(ends, parse_end)];
       }
     }
+    // "said the exhibits would put it in context, allowing people to see
+    // …": a participle clause the parse hung on a plain report of words,
+    // right after its complement and a comma, and no cue itself, goes on
+    // with what was said. (At extraction only.)
+    if (std::string_view(frame) == "ccomp" && first > v && !has_rest && collect_ == nullptr &&
+        ReportingVerb(lemma)) {
+      for (uint32_t k : tree_.Children(v)) {
+        if (k <= last + 1 || tree_.Deprel(k) != "advcl" || tree_.Xpos(k) != "VBG" ||
+            tree_.Lo(k) > last + 2 || doc_.TokenForm(last + 1) != "," || SpeechVerb(k) ||
+            lex_.Verb(tree_.Lemma(k)) != CueClass::kNone) {
+          continue;
+        }
+        last = tree_.Hi(k);
+        while (last > first && tree_.IsPunct(last)) --last;
+      }
+    }
     // "tweeted that X was “a con” and encouraged Americans to …": a verb of
     // saying joined to the complement without a subject of its own is the
     // speaker's second act, not part of what was said. (At extraction only.)

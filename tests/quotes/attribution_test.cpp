@@ -432,6 +432,18 @@ TEST(Attribution, APhraseTakenForAClauseIsNoContent) {
             "Republicans for what they contend has been an unwillingness to compromise");
 }
 
+TEST(Attribution, AParticipleAfterTheComplementGoesOnWithIt) {
+  // The parse hangs "making" on "said"; it says what the bridge will do,
+  // so it is part of what was said.
+  auto q = Quotes(
+      "The mayor said the bridge would link the two districts, making the commute shorter for "
+      "thousands of workers.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "the bridge would link the two districts, making the commute shorter for thousands of "
+            "workers");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
