@@ -245,7 +245,7 @@ class Finder {
       if (in_marked_[i]) continue;
       Candidate c;
       if (FromParenthetical(i, c) || FromVerb(i, c) || FromNoun(i, c) || FromAccordingTo(i, c) ||
-          FromColon(i, c)) {
+          FromColon(i, c) || FromVerbTaggedNoun(i, c)) {
         parsed.push_back(std::move(c));
       }
     }
@@ -2320,6 +2320,56 @@ class Finder {
   // "PENCE: Well, look, …" (a transcript) and "Sanders: Clinton needs to …"
   // (a headline): a short name opening its paragraph, then a colon; the
   // content is the rest of the paragraph.
+  // "The Tax Policy Center estimates that …", "the report notes that …"
+  // with the verb tagged a plural noun: a noun phrase, then a word whose
+  // singular is a verb of the lexicon, then "that" and no verb, in a
+  // sentence with no verb before. The parse is broken around such a word,
+  // so the content runs from "that" to the sentence's end and the speaker
+  // is the phrase before the word, back to a comma or the sentence start.
+  // (At extraction only.)
+  bool FromVerbTaggedNoun(uint32_t v, Candidate& c) {
+    const uint32_t n = static_cast<uint32_t>(tree_.size());
+    if (v == 0 || v + 2 >= n || tree_.Xpos(v) != "NNS" || tree_.LowerForm(v + 1) != "that")
+      return false;
+    const CueClass cls = lex_.Verb(tree_.Lemma(v));
+    if (cls != CueClass::kSpeech && cls != CueClass::kFinding) return false;
+    const uint32_t s = tree_.SentenceOf(v);
+    if (tree_.SentenceOf(v + 2) != s || tree_.SentenceOf(v - 1) != s) return false;
+    const std::string_view before = tree_.Upos(v - 1), after = tree_.Upos(v + 2);
+    if ((before != "NOUN" && before != "PROPN") || after == "VERB" || after == "AUX" ||
+        after == "PART" || after == "ADV") {
+      return false;
+    }
+    const Sentence& sent = tree_.SentenceAt(s);
+    uint32_t lo = sent.token_begin;
+    for (uint32_t t = sent.token_begin; t < v; ++t) {
+      const std::string_view u = tree_.Upos(t);
+      if (u == "VERB" || u == "AUX" || in_marked_[t]) return false;
+      if (doc_.TokenForm(t) == ",") lo = t + 1;
+    }
+    if (tree_.Upos(lo) == "CCONJ") ++lo;  // "But the report notes …"
+    uint32_t first = v + 1, last = sent.token_end - 1;
+    for (uint32_t t = first; t < last; ++t) {
+      if (doc_.TokenForm(t) == ";") last = t;  // the writer goes on after a semicolon
+    }
+    if (!tree_.TrimPunct(first, last) || lo >= v) return false;
+    SetIndirect(c, first, last, v);
+    SetCue(c, v, v, tree_.Lemma(v));
+    // The phrase's head: its last noun before a preposition ("The Tax
+    // Policy Center | at the Urban Institute").
+    uint32_t head = v - 1;
+    for (uint32_t t = lo + 1; t < v; ++t) {
+      const std::string_view u = tree_.Upos(t - 1);
+      if (tree_.Upos(t) == "ADP" && (u == "NOUN" || u == "PROPN")) {
+        head = t - 1;
+        break;
+      }
+    }
+    c.speaker_head = static_cast<int32_t>(head);
+    c.quote.speaker = tree_.SpanOf(lo, v - 1);
+    return true;
+  }
+
   bool FromColon(uint32_t colon, Candidate& c) {
     if (colon == 0 || doc_.TokenForm(colon) != ":") return false;
     const uint32_t p = ParagraphOf(tree_.SpanOf(colon, colon).begin);

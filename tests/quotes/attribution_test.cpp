@@ -444,6 +444,24 @@ TEST(Attribution, AParticipleAfterTheComplementGoesOnWithIt) {
             "workers");
 }
 
+TEST(Attribution, AVerbTaggedAsAPluralNounBeforeThatStillQuotes) {
+  // The tagger takes "estimates" and "notes" for plural nouns, and the
+  // parse breaks around them; a noun phrase, the word and "that" with no
+  // verb before still make an attribution. "proposals that we saw" (no
+  // verb of the lexicon, and a verb right after "that") makes none.
+  auto q = Quotes(
+      "The Harbor Policy Center at the Coastal Institute estimates that the new port would bring "
+      "2,000 jobs to the region.\n\nIn contrast, the city council notes that the average rent "
+      "has doubled.\n\nThe council budget proposals that we saw last week were thin.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "estimates");
+  EXPECT_EQ(q[0].speaker, "The Harbor Policy Center at the Coastal Institute");
+  EXPECT_EQ(q[0].content, "that the new port would bring 2,000 jobs to the region");
+  EXPECT_EQ(q[1].cue, "notes");
+  EXPECT_EQ(q[1].speaker, "the city council");
+  EXPECT_EQ(q[1].content, "that the average rent has doubled");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
