@@ -2329,18 +2329,36 @@ class Finder {
   // (At extraction only.)
   bool FromVerbTaggedNoun(uint32_t v, Candidate& c) {
     const uint32_t n = static_cast<uint32_t>(tree_.size());
-    if (v == 0 || v + 2 >= n || tree_.Xpos(v) != "NNS" || tree_.LowerForm(v + 1) != "that")
-      return false;
+    if (v == 0 || v + 2 >= n || tree_.Xpos(v) != "NNS") return false;
     const CueClass cls = lex_.Verb(tree_.Lemma(v));
-    if (cls != CueClass::kSpeech && cls != CueClass::kFinding) return false;
+    const std::string next = tree_.LowerForm(v + 1);
+    const std::string_view before = tree_.Upos(v - 1), after = tree_.Upos(v + 2);
+    if (next == "that") {
+      if ((cls != CueClass::kSpeech && cls != CueClass::kFinding) || after == "VERB" ||
+          after == "AUX" || after == "PART" || after == "ADV") {
+        return false;
+      }
+    } else if (next != "to" || cls == CueClass::kNone || tree_.Xpos(v + 2) != "VB") {
+      return false;  // "plans to release …" takes an infinitive
+    }
     const uint32_t s = tree_.SentenceOf(v);
     if (tree_.SentenceOf(v + 2) != s || tree_.SentenceOf(v - 1) != s) return false;
-    const std::string_view before = tree_.Upos(v - 1), after = tree_.Upos(v + 2);
-    if ((before != "NOUN" && before != "PROPN") || after == "VERB" || after == "AUX" ||
-        after == "PART" || after == "ADV") {
-      return false;
-    }
+    if (before != "NOUN" && before != "PROPN") return false;
     const Sentence& sent = tree_.SentenceAt(s);
+    // Not in a subordinate clause ("While the president promises to …,
+    // …"), and no finite verb right after the infinitive ("The money X
+    // plans to spend could fund …" is a relative clause).
+    if (tree_.Upos(sent.token_begin) == "SCONJ") return false;
+    if (next == "to") {
+      // (Up to a comma or a relative word: "… a plan that began May 1".
+      // VBP is often a base form mis-tagged.)
+      for (uint32_t t = v + 2; t < sent.token_end; ++t) {
+        const std::string w = tree_.LowerForm(t);
+        if (w == "," || IsRelativeWord(w) || w == "that") break;
+        const std::string_view x = tree_.Xpos(t);
+        if (x == "VBD" || x == "VBZ" || x == "MD") return false;
+      }
+    }
     uint32_t lo = sent.token_begin;
     for (uint32_t t = sent.token_begin; t < v; ++t) {
       const std::string_view u = tree_.Upos(t);
@@ -2350,7 +2368,13 @@ class Finder {
     if (tree_.Upos(lo) == "CCONJ") ++lo;  // "But the report notes …"
     uint32_t first = v + 1, last = sent.token_end - 1;
     for (uint32_t t = first; t < last; ++t) {
-      if (doc_.TokenForm(t) == ";") last = t;  // the writer goes on after a semicolon
+      // The writer goes on after a semicolon; "according to" names another
+      // source.
+      if (doc_.TokenForm(t) == ";" || AccordingToAt(t)) {
+        if (t == first) return false;
+        last = t - 1;
+        break;
+      }
     }
     if (!tree_.TrimPunct(first, last) || lo >= v) return false;
     SetIndirect(c, first, last, v);

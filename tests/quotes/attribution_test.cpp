@@ -448,12 +448,18 @@ TEST(Attribution, AVerbTaggedAsAPluralNounBeforeThatStillQuotes) {
   // The tagger takes "estimates" and "notes" for plural nouns, and the
   // parse breaks around them; a noun phrase, the word and "that" with no
   // verb before still make an attribution. "proposals that we saw" (no
-  // verb of the lexicon, and a verb right after "that") makes none.
+  // verb of the lexicon, and a verb right after "that") makes none; nor
+  // does "plans to spend" followed by the sentence's own verb ("could").
   auto q = Quotes(
       "The Harbor Policy Center at the Coastal Institute estimates that the new port would bring "
       "2,000 jobs to the region.\n\nIn contrast, the city council notes that the average rent "
-      "has doubled.\n\nThe council budget proposals that we saw last week were thin.");
-  ASSERT_EQ(q.size(), 2u);
+      "has doubled.\n\nThe council budget proposals that we saw last week were thin.\n\nThe "
+      "state plans to hire 400 new tracers for the program.\n\nThe money Ortiz plans to spend "
+      "on his own campaign could fund five elections.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[2].cue, "plans");
+  EXPECT_EQ(q[2].speaker, "The state");
+  EXPECT_EQ(q[2].content, "to hire 400 new tracers for the program");
   EXPECT_EQ(q[0].cue, "estimates");
   EXPECT_EQ(q[0].speaker, "The Harbor Policy Center at the Coastal Institute");
   EXPECT_EQ(q[0].content, "that the new port would bring 2,000 jobs to the region");
