@@ -2239,6 +2239,18 @@ class Finder {
         if (m == "that" || m == "to") clause = static_cast<int32_t>(k);
         break;
       }
+      // "his claim that people would learn nothing" parsed as a relative
+      // clause with "that" for one subject and "people" for another: a
+      // relative pronoun is no subject beside another.
+      if (k > n && d == "acl:relcl" && tree_.Lo(k) == n + 1 && tree_.LowerForm(n + 1) == "that" &&
+          tree_.Deprel(n + 1).substr(0, 5) == "nsubj") {
+        bool other_subject = false;
+        for (uint32_t j : tree_.Children(k)) {
+          other_subject |= j != n + 1 && tree_.Deprel(j).substr(0, 5) == "nsubj";
+        }
+        if (other_subject) clause = static_cast<int32_t>(k);
+        break;
+      }
     }
     const int32_t holder = tree_.Child(n, "nmod:poss");
     if (clause < 0 || holder < 0) return false;

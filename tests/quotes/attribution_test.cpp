@@ -468,6 +468,18 @@ TEST(Attribution, AVerbTaggedAsAPluralNounBeforeThatStillQuotes) {
   EXPECT_EQ(q[1].content, "that the average rent has doubled");
 }
 
+TEST(Attribution, ANounsThatClauseParsedAsARelativeClause) {
+  // The parse makes "that" the subject of a relative clause beside
+  // "people"; two subjects say it is the claim's content.
+  auto q = Quotes(
+      "Despite his claim that people would learn nothing, there would be a wealth of useful "
+      "facts.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "claim");
+  EXPECT_EQ(q[0].speaker, "his");
+  EXPECT_EQ(q[0].content, "that people would learn nothing");
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
