@@ -2231,6 +2231,7 @@ class Finder {
   bool FromNoun(uint32_t n, Candidate& c) {
     if (tree_.Upos(n) != "NOUN" || !lex_.Noun(tree_.Lemma(n))) return false;
     int32_t clause = -1;
+    bool relative = false;  // a relative clause taken for the content
     for (uint32_t k : tree_.Children(n)) {
       const std::string_view d = tree_.Deprel(k);
       if (k > n && (d == "acl" || d == "ccomp")) {
@@ -2248,7 +2249,10 @@ class Finder {
         for (uint32_t j : tree_.Children(k)) {
           other_subject |= j != n + 1 && tree_.Deprel(j).substr(0, 5) == "nsubj";
         }
-        if (other_subject) clause = static_cast<int32_t>(k);
+        if (other_subject) {
+          clause = static_cast<int32_t>(k);
+          relative = true;
+        }
         break;
       }
     }
@@ -2256,6 +2260,11 @@ class Finder {
     if (clause < 0 || holder < 0) return false;
     uint32_t first = tree_.Lo(static_cast<uint32_t>(clause)),
              last = tree_.Hi(static_cast<uint32_t>(clause));
+    // (Such a parse also runs the clause on over what follows: it ends at
+    // the first comma after its verb.)
+    for (uint32_t t = static_cast<uint32_t>(clause) + 1; relative && t < last; ++t) {
+      if (doc_.TokenForm(t) == ",") last = t - 1;
+    }
     // "X's claim that A was safe did not convince the council": with no
     // verb above the noun, the parse took the sentence's verb into the
     // clause as a verb without a subject; the content ends before it.
