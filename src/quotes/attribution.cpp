@@ -2104,8 +2104,11 @@ class Finder {
       return -1;
     };
     uint32_t before_comma, after_comma, head;
-    // "…, X said in an interview." is not "…, said X."
-    const bool prep_next = v + 1 < end && tree_.Upos(v + 1) == "ADP";
+    // "…, X said in an interview." is not "…, said X."; nor is "…, said
+    // that in 1998, …" (a complement's opening).
+    const bool prep_next =
+        v + 1 < end && (tree_.Upos(v + 1) == "ADP" || tree_.Upos(v + 1) == "SCONJ" ||
+                        tree_.LowerForm(v + 1) == "that");
     if (int64_t s = v > begin ? phrase_end(v - 1, -1) : -1;
         s >= 0 && (comma(v + 1) || final(v + 1))) {
       before_comma = static_cast<uint32_t>(s);  // "A, Mr. Obama said, B" / "A, Mr. Obama said."

@@ -480,6 +480,18 @@ TEST(Attribution, ANounsThatClauseParsedAsARelativeClause) {
   EXPECT_EQ(q[0].content, "that people would learn nothing");
 }
 
+TEST(Attribution, ThatAfterTheCueOpensAComplementNotASpeaker) {
+  // "…, said that in 1998, …" between commas looks like "…, said X, …";
+  // "that" opens what was said.
+  auto q = Quotes(
+      "Dr. Ana Ruiz, who as a Navy captain was the White House physician in the administration "
+      "of a former president, said that in 1998, the senator allowed her staff to think that she "
+      "was fine.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dr. Ana Ruiz");
+  EXPECT_EQ(q[0].content.rfind("that in 1998, the senator allowed", 0), 0u) << q[0].content;
+}
+
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
   // "…, X, a description, said in an interview.": "in an interview" is not
   // the subject of "said X".
