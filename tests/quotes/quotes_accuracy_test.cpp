@@ -86,10 +86,12 @@ TEST(QuotesAccuracy, PolnearDevFloors) {
   // clauses (retrained): 0.7300, 0.7125, 0.7029 (seeds 1-6: mean 0.7247,
   // 0.7071, 0.6973); with participles after a reported complement and
   // verbs tagged as plural nouns ("estimates that", "plans to"): 0.7322,
-  // 0.7143, 0.7046. Floors about a point under the last measured.
-  EXPECT_GE(s.content.f1(), 0.7222);
-  EXPECT_GE(s.source.f1(), 0.7043);
-  EXPECT_GE(s.cue.f1(), 0.6946);
+  // 0.7143, 0.7046; with a noun's clause parsed as a relative clause and
+  // "said that in 1998": 0.7329, 0.7151, 0.7053. Floors about a point
+  // under the last measured.
+  EXPECT_GE(s.content.f1(), 0.7229);
+  EXPECT_GE(s.source.f1(), 0.7051);
+  EXPECT_GE(s.cue.f1(), 0.6953);
 }
 
 }  // namespace
