@@ -150,8 +150,9 @@ void PackedLinearModel::Score(const FeatureId* feats, size_t n, int32_t* scores)
       if (row & kDenseRow) {
         // A dense row spans several cache lines: fetch them all now.
         const char* first = reinterpret_cast<const char*>(p);
-        for (size_t b = 64; b < dense_bytes_; b += 64) __builtin_prefetch(first + b);
-        __builtin_prefetch(first + dense_bytes_ - 1);
+        const size_t bytes = DenseRowBytes();
+        for (size_t b = 64; b < bytes; b += 64) __builtin_prefetch(first + b);
+        __builtin_prefetch(first + bytes - 1);
       }
       rows[found++] = row & ~kDenseRow;
     }
@@ -175,7 +176,6 @@ void PackedLinearModel::BuildIndex() {
   // Load factor ~0.6: short probe runs, and a table not much larger than
   // the keys it holds.
   capacity_ = keys_.size() + keys_.size() / 2 + 16;
-  dense_bytes_ = (size_t{num_classes_} + 1) * sizeof(int16_t);
   slots_.assign(capacity_, Slot{0, kNone});
   for (size_t k = 0; k < keys_.size(); ++k) {
     const auto check = static_cast<uint32_t>(keys_[k] >> 32);

@@ -88,6 +88,8 @@ class PackedLinearModel {
     return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(f)) * capacity_) >> 32);
   }
   size_t Next(size_t i) const { return i + 1 == capacity_ ? 0 : i + 1; }
+  // Bytes of a dense row: its header and one weight per class.
+  size_t DenseRowBytes() const { return (size_t{num_classes_} + 1) * sizeof(int16_t); }
   uint32_t Find(FeatureId f) const {
     const auto check = static_cast<uint32_t>(f >> 32);
     for (size_t i = Home(f);; i = Next(i)) {
@@ -110,7 +112,6 @@ class PackedLinearModel {
   std::vector<uint32_t> offsets_;
   std::vector<int16_t> data_;
   size_t capacity_ = 0;
-  size_t dense_bytes_ = 0;  // a dense row's header and weights
   std::vector<Slot, HugePageAllocator<Slot>> slots_;
 };
 

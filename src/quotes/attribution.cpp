@@ -1170,8 +1170,7 @@ class Finder {
         for (uint32_t k : tree_.Children(v)) {
           if (k <= last || tree_.Deprel(k) != "xcomp" || tree_.Xpos(k) != "VB" ||
               tree_.Child(k, "mark") >= 0 ||
-              !NoWordsBetween(tree_.SpanOf(last, last).end,
-                              tree_.SpanOf(tree_.Lo(k), tree_.Lo(k)).begin)) {
+              !NoWordsBetween(doc_.tokens().end[last], doc_.tokens().begin[tree_.Lo(k)])) {
             continue;
           }
           last = tree_.Hi(k);
@@ -1375,7 +1374,7 @@ class Finder {
         ReportingVerb(lemma)) {
       for (uint32_t k : tree_.Children(v)) {
         if (k <= last + 1 || tree_.Deprel(k) != "advcl" || tree_.Xpos(k) != "VBG" ||
-            tree_.Lo(k) > last + 2 || doc_.TokenForm(last + 1) != "," || SpeechVerb(k) ||
+            tree_.Lo(k) > last + 2 || doc_.TokenForm(last + 1) != "," ||
             lex_.Verb(tree_.Lemma(k)) != CueClass::kNone) {
           continue;
         }
@@ -2341,16 +2340,14 @@ class Finder {
     return true;
   }
 
-  // "PENCE: Well, look, …" (a transcript) and "Sanders: Clinton needs to …"
-  // (a headline): a short name opening its paragraph, then a colon; the
-  // content is the rest of the paragraph.
   // "The Tax Policy Center estimates that …", "the report notes that …"
   // with the verb tagged a plural noun: a noun phrase, then a word whose
-  // singular is a verb of the lexicon, then "that" and no verb, in a
-  // sentence with no verb before. The parse is broken around such a word,
-  // so the content runs from "that" to the sentence's end and the speaker
-  // is the phrase before the word, back to a comma or the sentence start.
-  // (At extraction only.)
+  // singular is a verb of the lexicon, then "that" and no verb (or "to"
+  // and an infinitive: "The state plans to hire …"), in a sentence with no
+  // verb before. The parse is broken around such a word, so the content
+  // runs from "that" (or "to") to the sentence's end, a semicolon or
+  // "according to", and the speaker is the phrase before the word, back
+  // to a comma or the sentence start. (At extraction only.)
   bool FromVerbTaggedNoun(uint32_t v, Candidate& c) {
     const uint32_t n = static_cast<uint32_t>(tree_.size());
     if (v == 0 || v + 2 >= n || tree_.Xpos(v) != "NNS") return false;
@@ -2418,6 +2415,9 @@ class Finder {
     return true;
   }
 
+  // "PENCE: Well, look, …" (a transcript) and "Sanders: Clinton needs to …"
+  // (a headline): a short name opening its paragraph, then a colon; the
+  // content is the rest of the paragraph.
   bool FromColon(uint32_t colon, Candidate& c) {
     if (colon == 0 || doc_.TokenForm(colon) != ":") return false;
     const uint32_t p = ParagraphOf(tree_.SpanOf(colon, colon).begin);
