@@ -484,12 +484,11 @@ TEST(Attribution, ThatAfterTheCueOpensAComplementNotASpeaker) {
   // "…, said that in 1998, …" between commas looks like "…, said X, …";
   // "that" opens what was said.
   auto q = Quotes(
-      "Dr. Ana Ruiz, who as a Navy captain was the White House physician in the administration "
-      "of a former president, said that in 1998, the senator allowed her staff to think that she "
-      "was fine.");
+      "Dr. Lena Moss, who as a young nurse ran the county clinic for a decade under three "
+      "mayors, said that in 2004, the hospital hid its losses from the board.");
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].speaker, "Dr. Ana Ruiz");
-  EXPECT_EQ(q[0].content.rfind("that in 1998, the senator allowed", 0), 0u) << q[0].content;
+  EXPECT_EQ(q[0].speaker, "Dr. Lena Moss");
+  EXPECT_EQ(q[0].content.rfind("that in 2004, the hospital hid", 0), 0u) << q[0].content;
 }
 
 TEST(Attribution, APrepositionAfterTheCueIsNoInvertedSpeaker) {
@@ -1382,14 +1381,14 @@ TEST(Attribution, SaidAsMuchAndSaidSo) {
 }
 
 TEST(Attribution, AVerbAfterARelativeClauseIsTheAntecedents) {
-  // The parse joins "identified" to "lost" inside the relative clause; the
-  // comma after the clause says it is the senator's.
+  // The parse joins "named" to "lost" inside the relative clause; the
+  // comma after the clause says it is the representative's.
   auto q = Quotes(
-      "On \"Face the Facts,\" Sen. Ann Hale (Ore.), who lost the Republican primaries to Dole, "
-      "identified rising rents as one of the reasons that they should support the housing bill.");
+      "At the town hall, Rep. Mara Quist (Vt.), who lost the party's nomination to Ortega, named "
+      "rising rents as the main reason that voters should back the housing bill.");
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].cue, "identified");
-  EXPECT_EQ(q[0].speaker, "Sen. Ann Hale");
+  EXPECT_EQ(q[0].cue, "named");
+  EXPECT_EQ(q[0].speaker, "Rep. Mara Quist");
 }
 
 TEST(Attribution, AQuotationSetOffByDashesAfterAName) {
