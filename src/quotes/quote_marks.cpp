@@ -255,7 +255,11 @@ std::vector<MarkedQuote> FindMarkedQuotes(const Document& doc) {
         if (p + 1 < paragraphs.size()) {
           const Span next = paragraphs[p + 1].span;
           std::vector<Mark> nm = ScanMarks(text, next.begin, std::min(next.end, next.begin + 8));
+          // Only a mark of the same style reopens: a straight mark left open
+          // (a pasted block quote's paragraph marker) followed by a curly
+          // one is a new quote, not its continuation.
           reopened = !nm.empty() && nm[0].role != Role::kClose && !nm[0].single &&
+                     nm[0].straight == outer.mark.straight &&
                      TrimSpan(text, {next.begin, nm[0].begin}).empty();
         }
         if (reopened) {

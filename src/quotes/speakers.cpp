@@ -314,6 +314,14 @@ class Resolver {
     return !InList(kLeaderNouns, noun);
   }
 
+  // Roles of speakers news often leaves unnamed.
+  static bool IsUnnamedRole(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {"official",     "aide",    "spokesman",
+                                                  "spokeswoman",  "adviser", "advisor",
+                                                  "spokesperson", "staffer", "source"};
+    return InList(kNouns, lemma);
+  }
+
   // Callings no office holder is known by: "the pastor" or "the coach" is
   // not "Senator Ruth Marsh", however near.
   static bool IsCalling(std::string_view lemma) {
@@ -408,6 +416,24 @@ class Resolver {
     return false;
   }
 
+  // Stricter than DescribedAs: a title right before one of r's names
+  // ("White House official Dana Lo") or an apposition set off by a comma
+  // right after it ("Lo, a White House official,"), not any mention of
+  // the noun nearby ("Trump administration officials").
+  bool CalledSo(int32_t r, std::string_view noun) const {
+    const TokenColumns& tk = doc_.tokens();
+    for (const MentionInfo& m : infos_) {
+      if (m.referent != r) continue;
+      if (m.token_begin > 0 && Lemma(m.token_begin - 1) == noun) return true;
+      if (m.token_end >= tk.size() || doc_.TokenForm(m.token_end) != ",") continue;
+      for (uint32_t t = m.token_end + 1; t < tk.size() && t < m.token_end + 7; ++t) {
+        if (doc_.strings().Get(tk.upos[t]) == "PUNCT") break;
+        if (Lemma(t) == noun) return true;
+      }
+    }
+    return false;
+  }
+
   // Whether the article gives referent r an office other than `noun`: a
   // title right before one of its names ("Governor Ruth Palmer") or an
   // apposition after it ("Palmer, the governor").
@@ -441,6 +467,9 @@ class Resolver {
     const std::string_view noun = Lemma(h);
     const bool org = IsOrgNoun(noun);
     if (!org && !IsPersonNoun(noun)) return -1;  // "the proposal" names no one
+    // "the advisers", "the officials": a group, not one person or
+    // organisation named in the article.
+    if (doc_.strings().Get(doc_.tokens().xpos[h]) == "NNS") return -1;
     const std::string want = org ? "ORG" : "PER";
     // "The Clinton campaign", "Trump's spokesman": someone tied to a
     // person or organisation named in the phrase, not its bearer and not
@@ -463,23 +492,35 @@ class Resolver {
     int32_t best = -1;
     for (size_t r = 0; r < referents_.size(); ++r) {
       if (referents_[r].type != want) continue;
-      // Distance to the nearest mention outside direct quotes.
+      // Named speaker of another quote.
+      bool speaker = false;
+      for (size_t i = 0; i < cands_.size() && !speaker; ++i) {
+        speaker = i != self && kind_[i] == Kind::kName && resolved_[i] == static_cast<int32_t>(r);
+      }
+      // Distance to the nearest mention outside direct quotes. A
+      // description refers back to someone already named ("the network" is
+      // not the PAC the next paragraph introduces); it looks ahead only to
+      // the named speaker of another quote (“…,” the expert noted. “…,”
+      // said Baigaliyev), to one the article also calls so ("X, a
+      // political analyst") and to a name right there ("the elections
+      // chief, Dana Lo,").
+      const bool apposition = Apposition(static_cast<int32_t>(r), noun);
       int64_t nearest = -1;
+      bool named_here = false;
       for (const MentionInfo& m : infos_) {
         if (m.referent != static_cast<int32_t>(r) || m.in_quote) continue;
+        const bool here = AppositionTo(m, h);
+        named_here |= here;
+        // (An "official" named as one later in the article is seldom the
+        // unnamed one quoted here.)
+        const bool ahead = speaker || here || (apposition && !IsUnnamedRole(noun));
+        if (m.token_begin > at && !ahead) continue;
         const int64_t d = std::llabs(static_cast<int64_t>(m.token_begin) - at);
         if (nearest < 0 || d < nearest) nearest = d;
       }
       if (nearest < 0) continue;
       double score = -static_cast<double>(nearest) / 50.0;
-      // Named speaker of another quote.
-      for (size_t i = 0; i < cands_.size(); ++i) {
-        if (i != self && kind_[i] == Kind::kName && resolved_[i] == static_cast<int32_t>(r)) {
-          score += 3;
-          break;
-        }
-      }
-      const bool apposition = Apposition(static_cast<int32_t>(r), noun);
+      if (speaker) score += 3;
       if (tied_to_name && !apposition) continue;
       if (apposition) score += 10;
       if (RoleConflicts(referents_[r].role, noun)) score -= 6;
@@ -510,12 +551,42 @@ class Resolver {
       if (IsCalling(noun) && !apposition && !DescribedAs(static_cast<int32_t>(r), noun)) {
         continue;
       }
+      // "the official", "the aide": news leaves such speakers unnamed more
+      // often than not; only one the article calls so, or names right
+      // there, is meant.
+      if (IsUnnamedRole(noun) && !apposition && !named_here &&
+          !CalledSo(static_cast<int32_t>(r), noun)) {
+        continue;
+      }
       if (score > best_score) {
         best_score = score;
         best = static_cast<int32_t>(r);
       }
     }
     return best;
+  }
+
+  // Whether mention m stands in apposition to token h ("the elections
+  // chief, Dana Lo", "the spokesman, Maj. Gen. Ali Reza": the name may
+  // hang on a title that is the apposition).
+  bool AppositionTo(const MentionInfo& m, uint32_t h) const {
+    const TokenColumns& tk = doc_.tokens();
+    // By the words, whatever the parse made of them: a comma, then at
+    // most a few titles, then the name.
+    if (m.token_begin > h + 1 && m.token_begin <= h + 5 && doc_.TokenForm(h + 1) == ",") {
+      bool titles = true;
+      for (uint32_t t = h + 2; t < m.token_begin; ++t) titles &= Upos(t) == "PROPN";
+      if (titles) return true;
+    }
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      int32_t x = static_cast<int32_t>(t);
+      for (int step = 0; step < 3 && x >= 0; ++step) {
+        const int32_t up = tk.head[x];
+        if (up == static_cast<int32_t>(h)) return doc_.strings().Get(tk.deprel[x]) == "appos";
+        x = up;
+      }
+    }
+    return false;
   }
 
   // "Baigaliyev, a political analyst" / "Baigaliyev is an analyst".

@@ -686,6 +686,35 @@ TEST(Attribution, PronounAndDescriptionAcrossParagraphs) {
   EXPECT_LT(q[2].confidence, q[0].confidence);
 }
 
+TEST(Attribution, DescriptionsNameOnlyWhomTheyCan) {
+  // A group is not the one person named before it.
+  auto q = Quotes(
+      "Senator Ruth Marsh spoke first at the hearing. The lawmakers said the bill would pass "
+      "in June.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The lawmakers");
+  EXPECT_EQ(q[0].name, "");
+  // A description looks back, not ahead to a name that speaks no quote.
+  q = Quotes(
+      "\u201cWe will not renew his contract,\u201d the committee said on Monday. On Tuesday "
+      "the Sierra Club opened a new office in Denver.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the committee");
+  EXPECT_EQ(q[0].name, "");
+  // "The official" is not whoever was named nearby; only someone the
+  // article calls an official, or names right there, is.
+  q = Quotes(
+      "Governor Dana Lo met union officials in the capital on Monday. \u201cThe budget is "
+      "late,\u201d the official said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].name, "");
+  q = Quotes(
+      "The convoy reached the border town at dawn. \u201cSupplies arrived early,\u201d the "
+      "spokesman, Maj. Gen. Omar Haddad, said on Tuesday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].name, "Omar Haddad");
+}
+
 TEST(Attribution, ScareQuotesAndTitlesAreNotAttributions) {
   auto q = Quotes(
       "The so-called \u201creform\u201d bill was debated after a screening of "

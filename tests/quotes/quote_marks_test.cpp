@@ -86,6 +86,18 @@ TEST(QuoteMarks, QuoteOverSeveralParagraphsIsOneQuote) {
   EXPECT_EQ(got[0], "We started early.\n\n\u201cWe finished late,");
 }
 
+TEST(QuoteMarks, ParagraphOfAnotherMarkStyleStartsANewQuote) {
+  // A pasted excerpt whose paragraphs open with a straight mark that never
+  // closes, followed by a paragraph that opens a quote of its own with a
+  // curly mark: two quotes, not one running over both paragraphs.
+  auto got = Contents(
+      "\"The hall was nearly empty by noon.\n\n\u201cWe expected more,\u201d the organiser "
+      "said.");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0], "The hall was nearly empty by noon.");
+  EXPECT_EQ(got[1], "We expected more,");
+}
+
 TEST(QuoteMarks, MissingClosingMarkEndsAtParagraphEnd) {
   auto got = Contents("He told us: \u201cNothing will change.\n\nThe end came later.");
   ASSERT_EQ(got.size(), 1u);
