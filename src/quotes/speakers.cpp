@@ -314,6 +314,14 @@ class Resolver {
     return !InList(kLeaderNouns, noun);
   }
 
+  // Institutions whose names carry the noun they are called by.
+  static bool IsNamedInstitutionNoun(std::string_view lemma) {
+    static constexpr std::string_view kNouns[] = {
+        "court",   "committee", "commission", "department", "ministry",
+        "council", "board",     "university", "institute",  "party"};
+    return InList(kNouns, lemma);
+  }
+
   // Roles of speakers news often leaves unnamed.
   static bool IsUnnamedRole(std::string_view lemma) {
     static constexpr std::string_view kNouns[] = {"official",     "aide",    "spokesman",
@@ -556,6 +564,13 @@ class Resolver {
       // there, is meant.
       if (IsUnnamedRole(noun) && !apposition && !named_here &&
           !CalledSo(static_cast<int32_t>(r), noun)) {
+        continue;
+      }
+      // "the court", "the committee": an institution whose name says so
+      // ("the Supreme Court", "the Senate Intelligence Committee"), not
+      // whatever organisation is nearest.
+      if (IsNamedInstitutionNoun(noun) && !apposition && !named_here &&
+          AsciiLower(referents_[r].name).find(noun) == std::string::npos) {
         continue;
       }
       if (score > best_score) {

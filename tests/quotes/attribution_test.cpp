@@ -715,6 +715,16 @@ TEST(Attribution, DescriptionsNameOnlyWhomTheyCan) {
   EXPECT_EQ(q[0].name, "Omar Haddad");
 }
 
+TEST(Attribution, AnInstitutionIsTheOneWhoseNameSaysSo) {
+  // "The court" is the court named before, not the nearer Congress.
+  auto q = Quotes(
+      "The Supreme Court opened its term in June, a month after Congress adjourned. The court "
+      "said the law was valid.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The court");
+  EXPECT_EQ(q[0].name, "Supreme Court");
+}
+
 TEST(Attribution, ScareQuotesAndTitlesAreNotAttributions) {
   auto q = Quotes(
       "The so-called \u201creform\u201d bill was debated after a screening of "
