@@ -672,6 +672,13 @@ class Resolver {
         return -1;
       }
     }
+    // A person the sentence before names as its subject, after that
+    // speaker, is the centre of attention: "Sen. Rand Paul seemed to back
+    // the call. “…,” he said." is Paul's, whoever spoke before him.
+    if (const int32_t subject = RecentSubject(at, want, gender);
+        subject >= 0 && (best < 0 || SubjectAfter(at, subject, best_pos))) {
+      return subject;
+    }
     if (best >= 0) return best;
     // Else the most recent mention of a matching type outside quotes.
     const TokenColumns& tk = doc_.tokens();
@@ -685,6 +692,88 @@ class Resolver {
       }
     }
     return -1;
+  }
+
+  // The referent of the last main-clause subject of a matching type in the
+  // sentence before the one at byte `at`, outside quotes; -1 if none.
+  int32_t RecentSubject(uint32_t at, int want, char gender) const {
+    const auto& sents = doc_.sentences();
+    size_t s = 0;
+    while (s < sents.size() && sents[s].span.end <= at) ++s;
+    if (s == 0 || s > sents.size()) return -1;
+    const Sentence& prev = sents[s - 1];
+    const TokenColumns& tk = doc_.tokens();
+    // Someone named earlier in the pronoun's own sentence is nearer ("On
+    // the night Trump won, he singled out Sessions").
+    if (s < sents.size()) {
+      for (const MentionInfo& m : infos_) {
+        if (m.token_begin < sents[s].token_begin || m.token_end > sents[s].token_end ||
+            tk.begin[m.token_begin] >= at || m.in_quote || m.referent < 0) {
+          continue;
+        }
+        const std::string& type = referents_[m.referent].type;
+        if ((want == 1 && type == "PER") || (want == 2 && type == "ORG")) return -1;
+      }
+    }
+    // Only a sentence of the writer's own: one with quotation marks may be
+    // someone's words, whose names are not the writer's subject.
+    const std::string_view prev_text = doc_.SpanText(prev.span);
+    if (prev_text.find('"') != std::string_view::npos ||
+        prev_text.find("\u201c") != std::string_view::npos ||
+        prev_text.find("\u201d") != std::string_view::npos) {
+      return -1;
+    }
+    // A pronoun for the sentence's subject carries on whoever came
+    // before: no new centre.
+    for (uint32_t t = prev.token_begin; t < prev.token_end && t < tk.size(); ++t) {
+      const int32_t v = tk.head[t];
+      if (v >= 0 && tk.head[v] < 0 && doc_.strings().Get(tk.upos[t]) == "PRON" &&
+          doc_.strings().Get(tk.deprel[t]).substr(0, 5) == "nsubj") {
+        return -1;
+      }
+    }
+    int32_t found = -1;
+    for (const MentionInfo& m : infos_) {
+      if (m.token_begin < prev.token_begin || m.token_end > prev.token_end) continue;
+      if (m.in_quote || m.referent < 0 || GenderClash(m.referent, gender)) continue;
+      const std::string& type = referents_[m.referent].type;
+      if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
+      if (MainSubject(m)) found = m.referent;
+    }
+    return found;
+  }
+
+  // Whether mention m (or a title right before it) is the subject of a
+  // main clause: the root's, or a conjoined root's.
+  bool MainSubject(const MentionInfo& m) const {
+    const TokenColumns& tk = doc_.tokens();
+    const auto lo = static_cast<int32_t>(m.token_begin >= 2 ? m.token_begin - 2 : 0);
+    const auto end = static_cast<int32_t>(m.token_end);
+    const int32_t name_head = tk.head[m.token_end - 1];
+    for (int32_t t = lo; t < end; ++t) {
+      const int32_t v = tk.head[t];
+      // The arc that leaves the phrase, from the name or from a title on
+      // which the name hangs ("Council member Dan Ortiz").
+      if (v < 0 || (v >= lo && v < end)) continue;
+      if (t < static_cast<int32_t>(m.token_begin) && !(name_head >= t && name_head < end)) continue;
+      if (doc_.strings().Get(tk.deprel[t]).substr(0, 5) != "nsubj") continue;
+      const int32_t up = tk.head[v];
+      if (up < 0) return true;
+      if (doc_.strings().Get(tk.deprel[v]) == "conj" && tk.head[up] < 0) return true;
+    }
+    return false;
+  }
+
+  // Whether referent r is named in the sentence before byte `at` after
+  // byte `pos` (the last speaker's mention).
+  bool SubjectAfter(uint32_t at, int32_t r, uint32_t pos) const {
+    const TokenColumns& tk = doc_.tokens();
+    for (const MentionInfo& m : infos_) {
+      if (m.referent == r && tk.begin[m.token_begin] > pos && tk.begin[m.token_begin] < at) {
+        return true;
+      }
+    }
+    return false;
   }
 
   uint32_t ParagraphOf(uint32_t byte) const {

@@ -725,6 +725,26 @@ TEST(Attribution, AnInstitutionIsTheOneWhoseNameSaysSo) {
   EXPECT_EQ(q[0].name, "Supreme Court");
 }
 
+TEST(Attribution, PronounAfterANewSubjectIsTheSubjects) {
+  // The sentence before "he said" is about Ortiz: he is the centre, not
+  // the mayor who spoke before him.
+  auto q = Quotes(
+      "\u201cWe will finish the bridge by May,\u201d Mayor Tom Reyes said on Monday. Council "
+      "member Dan Ortiz arrived late to the hearing on Tuesday. \u201cThe numbers do not add "
+      "up,\u201d he said.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].name, "Tom Reyes");
+  EXPECT_EQ(q[1].speaker, "he");
+  EXPECT_EQ(q[1].name, "Dan Ortiz");
+  // Not when the pronoun's own sentence names someone before it.
+  q = Quotes(
+      "\u201cWe will finish the bridge by May,\u201d Mayor Tom Reyes said on Monday. Council "
+      "member Dan Ortiz arrived late to the hearing. After Reyes left, he said the numbers did "
+      "not add up.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].name, "Tom Reyes");
+}
+
 TEST(Attribution, ScareQuotesAndTitlesAreNotAttributions) {
   auto q = Quotes(
       "The so-called \u201creform\u201d bill was debated after a screening of "
