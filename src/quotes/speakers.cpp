@@ -642,6 +642,9 @@ class Resolver {
   }
 
   int32_t ResolvePronoun(uint32_t at, int want, char gender) const {
+    // "They" after a plural subject ("State Department officials say …
+    // But they note …") is that group, which no entity names.
+    if (want == 2 && PluralSubjectBefore(at)) return -1;
     // The most recent speaker before the pronoun, within two paragraphs.
     const uint32_t para_at = ParagraphOf(at);
     int32_t best = -1;
@@ -692,6 +695,27 @@ class Resolver {
       }
     }
     return -1;
+  }
+
+  // Whether the sentence before the one at byte `at`, or its own before
+  // `at`, has a plural subject: a plural noun or a conjunction of nouns.
+  bool PluralSubjectBefore(uint32_t at) const {
+    const TokenColumns& tk = doc_.tokens();
+    const auto& sents = doc_.sentences();
+    size_t s = 0;
+    while (s < sents.size() && sents[s].span.end <= at) ++s;
+    const uint32_t first = sents[s > 0 ? s - 1 : 0].token_begin;
+    for (uint32_t t = first; t < tk.size() && tk.begin[t] < at; ++t) {
+      if (doc_.strings().Get(tk.deprel[t]).substr(0, 5) != "nsubj") continue;
+      const std::string_view x = doc_.strings().Get(tk.xpos[t]);
+      if (x == "NNS" || x == "NNPS") return true;
+      for (uint32_t k = t + 1; k < tk.size() && k < t + 12; ++k) {
+        if (tk.head[k] == static_cast<int32_t>(t) && doc_.strings().Get(tk.deprel[k]) == "conj") {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // The referent of the last main-clause subject of a matching type in the

@@ -745,6 +745,16 @@ TEST(Attribution, PronounAfterANewSubjectIsTheSubjects) {
   EXPECT_EQ(q[1].name, "Tom Reyes");
 }
 
+TEST(Attribution, TheyAfterAPluralSubjectIsThatGroup) {
+  auto q = Quotes(
+      "\u201cThe plan is sound,\u201d the Harbor Authority said on Monday. The dock workers "
+      "were not convinced. They said the plan would cost jobs.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].name, "Harbor Authority");
+  EXPECT_EQ(q[1].speaker, "They");
+  EXPECT_EQ(q[1].name, "");
+}
+
 TEST(Attribution, ScareQuotesAndTitlesAreNotAttributions) {
   auto q = Quotes(
       "The so-called \u201creform\u201d bill was debated after a screening of "
