@@ -425,14 +425,19 @@ class Resolver {
   }
 
   // Stricter than DescribedAs: a title right before one of r's names
-  // ("White House official Dana Lo") or an apposition set off by a comma
-  // right after it ("Lo, a White House official,"), not any mention of
-  // the noun nearby ("Trump administration officials").
+  // ("White House official Dana Lo", "a budget official, Dana Lo") or an
+  // apposition set off by a comma right after it ("Lo, a White House
+  // official,"), not any mention of the noun nearby ("Trump administration
+  // officials").
   bool CalledSo(int32_t r, std::string_view noun) const {
     const TokenColumns& tk = doc_.tokens();
     for (const MentionInfo& m : infos_) {
       if (m.referent != r) continue;
       if (m.token_begin > 0 && Lemma(m.token_begin - 1) == noun) return true;
+      if (m.token_begin > 1 && doc_.TokenForm(m.token_begin - 1) == "," &&
+          Lemma(m.token_begin - 2) == noun) {
+        return true;  // "a ministry spokesman, Gao Feng"
+      }
       if (m.token_end >= tk.size() || doc_.TokenForm(m.token_end) != ",") continue;
       for (uint32_t t = m.token_end + 1; t < tk.size() && t < m.token_end + 7; ++t) {
         if (doc_.strings().Get(tk.upos[t]) == "PUNCT") break;

@@ -713,6 +713,12 @@ TEST(Attribution, DescriptionsNameOnlyWhomTheyCan) {
       "spokesman, Maj. Gen. Omar Haddad, said on Tuesday.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].name, "Omar Haddad");
+  q = Quotes(
+      "Talks were delayed by a week, said a ministry spokesman, Li Wen. Later the spokesman said "
+      "the talks would resume in May.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "the spokesman");
+  EXPECT_EQ(q[1].name, "Li Wen");
 }
 
 TEST(Attribution, AnInstitutionIsTheOneWhoseNameSaysSo) {
