@@ -732,17 +732,27 @@ class Resolver {
     if (s == 0 || s > sents.size()) return -1;
     const Sentence& prev = sents[s - 1];
     const TokenColumns& tk = doc_.tokens();
-    // Someone named earlier in the pronoun's own sentence is nearer ("On
-    // the night Trump won, he singled out Sessions").
+    // Someone named earlier in the pronoun's own sentence is nearer: its
+    // main subject is the one meant ("Snowden faces decades in jail if …,
+    // where he says …"); anyone else named there (the subject of a clause
+    // before: "When Jo Lee asked …, he replied") leaves the choice to the
+    // speakers before.
     if (s < sents.size()) {
+      bool named = false;
+      int32_t subject = -1;
       for (const MentionInfo& m : infos_) {
         if (m.token_begin < sents[s].token_begin || m.token_end > sents[s].token_end ||
-            tk.begin[m.token_begin] >= at || m.in_quote || m.referent < 0) {
+            tk.begin[m.token_begin] >= at || m.in_quote || m.referent < 0 ||
+            GenderClash(m.referent, gender)) {
           continue;
         }
         const std::string& type = referents_[m.referent].type;
-        if ((want == 1 && type == "PER") || (want == 2 && type == "ORG")) return -1;
+        if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
+        named = true;
+        if (Subject(m, /*main_clause=*/true)) subject = m.referent;
       }
+      if (subject >= 0) return subject;
+      if (named) return -1;
     }
     // Only a sentence of the writer's own: one with quotation marks may be
     // someone's words, whose names are not the writer's subject.
@@ -767,14 +777,14 @@ class Resolver {
       if (m.in_quote || m.referent < 0 || GenderClash(m.referent, gender)) continue;
       const std::string& type = referents_[m.referent].type;
       if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
-      if (MainSubject(m)) found = m.referent;
+      if (Subject(m, /*main_clause=*/true)) found = m.referent;
     }
     return found;
   }
 
   // Whether mention m (or a title right before it) is the subject of a
-  // main clause: the root's, or a conjoined root's.
-  bool MainSubject(const MentionInfo& m) const {
+  // clause; with main_clause, of the root's or a conjoined root's.
+  bool Subject(const MentionInfo& m, bool main_clause) const {
     const TokenColumns& tk = doc_.tokens();
     const auto lo = static_cast<int32_t>(m.token_begin >= 2 ? m.token_begin - 2 : 0);
     const auto end = static_cast<int32_t>(m.token_end);
@@ -786,6 +796,7 @@ class Resolver {
       if (v < 0 || (v >= lo && v < end)) continue;
       if (t < static_cast<int32_t>(m.token_begin) && !(name_head >= t && name_head < end)) continue;
       if (doc_.strings().Get(tk.deprel[t]).substr(0, 5) != "nsubj") continue;
+      if (!main_clause) return true;
       const int32_t up = tk.head[v];
       if (up < 0) return true;
       if (doc_.strings().Get(tk.deprel[v]) == "conj" && tk.head[up] < 0) return true;

@@ -742,7 +742,14 @@ TEST(Attribution, PronounAfterANewSubjectIsTheSubjects) {
   EXPECT_EQ(q[0].name, "Tom Reyes");
   EXPECT_EQ(q[1].speaker, "he");
   EXPECT_EQ(q[1].name, "Dan Ortiz");
-  // Not when the pronoun's own sentence names someone before it.
+  // The main subject of the pronoun's own sentence comes first.
+  q = Quotes(
+      "\u201cWe will finish the bridge by May,\u201d Mayor Tom Reyes said on Monday. Council "
+      "member Dan Ortiz faces a recall vote in June, when he says the budget will be the "
+      "issue.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].name, "Dan Ortiz");
+  // Not when it names someone before the pronoun otherwise.
   q = Quotes(
       "\u201cWe will finish the bridge by May,\u201d Mayor Tom Reyes said on Monday. Council "
       "member Dan Ortiz arrived late to the hearing. After Reyes left, he said the numbers did "
