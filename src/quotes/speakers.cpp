@@ -723,8 +723,11 @@ class Resolver {
     return false;
   }
 
-  // The referent of the last main-clause subject of a matching type in the
-  // sentence before the one at byte `at`, outside quotes; -1 if none.
+  // The person (want 1) or organisation (want 2) a pronoun at byte `at`
+  // most likely means by the sentences around it: the main subject of its
+  // own sentence before it, else the last main-clause subject of the
+  // sentence before, outside quotes; -1 if none or if the context says to
+  // keep to the speakers before.
   int32_t RecentSubject(uint32_t at, int want, char gender) const {
     const auto& sents = doc_.sentences();
     size_t s = 0;
@@ -749,7 +752,7 @@ class Resolver {
         const std::string& type = referents_[m.referent].type;
         if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
         named = true;
-        if (Subject(m, /*main_clause=*/true)) subject = m.referent;
+        if (MainSubject(m)) subject = m.referent;
       }
       if (subject >= 0) return subject;
       if (named) return -1;
@@ -777,14 +780,14 @@ class Resolver {
       if (m.in_quote || m.referent < 0 || GenderClash(m.referent, gender)) continue;
       const std::string& type = referents_[m.referent].type;
       if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
-      if (Subject(m, /*main_clause=*/true)) found = m.referent;
+      if (MainSubject(m)) found = m.referent;
     }
     return found;
   }
 
   // Whether mention m (or a title right before it) is the subject of a
-  // clause; with main_clause, of the root's or a conjoined root's.
-  bool Subject(const MentionInfo& m, bool main_clause) const {
+  // main clause: the root's, or a conjoined root's.
+  bool MainSubject(const MentionInfo& m) const {
     const TokenColumns& tk = doc_.tokens();
     const auto lo = static_cast<int32_t>(m.token_begin >= 2 ? m.token_begin - 2 : 0);
     const auto end = static_cast<int32_t>(m.token_end);
@@ -796,7 +799,6 @@ class Resolver {
       if (v < 0 || (v >= lo && v < end)) continue;
       if (t < static_cast<int32_t>(m.token_begin) && !(name_head >= t && name_head < end)) continue;
       if (doc_.strings().Get(tk.deprel[t]).substr(0, 5) != "nsubj") continue;
-      if (!main_clause) return true;
       const int32_t up = tk.head[v];
       if (up < 0) return true;
       if (doc_.strings().Get(tk.deprel[v]) == "conj" && tk.head[up] < 0) return true;
