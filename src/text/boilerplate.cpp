@@ -1,4 +1,4 @@
-// FindHoverCards (see boilerplate.h).
+// FindHoverCards, FindCaptionLines (see boilerplate.h).
 #include "text/boilerplate.h"
 
 #include <algorithm>
@@ -78,6 +78,47 @@ std::vector<std::pair<size_t, size_t>> FindHoverCards(std::string_view text) {
           break;
         }
       }
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> FindCaptionLines(std::string_view text) {
+  static constexpr std::string_view kOpenings[] = {"Enlarge this image", "toggle caption",
+                                                   "Image copyright", "Image caption"};
+  constexpr size_t kMaxLine = 400;
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    size_t b = begin;
+    while (b < end && IsSpace(text[b])) ++b;
+    size_t e = end;
+    while (e > b && (IsSpace(text[e - 1]) || text[e - 1] == '\r')) --e;
+    if (e > b && e - b <= kMaxLine) {
+      const std::string_view line = text.substr(b, e - b);
+      for (std::string_view opening : kOpenings) {
+        if (line.substr(0, opening.size()) == opening) {
+          out.emplace_back(b, e);
+          break;
+        }
+      }
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> MergeRanges(
+    std::vector<std::pair<size_t, size_t>> a, const std::vector<std::pair<size_t, size_t>>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  std::sort(a.begin(), a.end());
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& r : a) {
+    if (!out.empty() && r.first < out.back().second) {
+      out.back().second = std::max(out.back().second, r.second);
+    } else {
+      out.push_back(r);
     }
   }
   return out;

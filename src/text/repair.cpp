@@ -322,7 +322,9 @@ RepairResult RepairText(std::string_view original, const RepairOptions& options)
   // than failing (no news article comes near 4 GiB).
   if (original.size() > UINT32_MAX) return {TextView::Identity(original), {}};
   std::vector<std::pair<size_t, size_t>> cards;
-  if (options.boilerplate) cards = text::FindHoverCards(original);
+  if (options.boilerplate) {
+    cards = text::MergeRanges(text::FindHoverCards(original), text::FindCaptionLines(original));
+  }
   size_t first = FindSpecial(original, 0);
   if (first == original.size() && cards.empty()) return {TextView::Identity(original), {}};
   if (!cards.empty()) first = std::min(first, cards.front().first);

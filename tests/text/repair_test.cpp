@@ -108,6 +108,23 @@ TEST(Repair, AHoverCardIsRemoved) {
   EXPECT_TRUE(Check("Dana Whitfield met JavaScript users MORE").repairs.empty());
 }
 
+TEST(Repair, PhotoCreditLinesAreRemoved) {
+  // Caption lines a scraper kept (made-up photographers): whole lines go,
+  // their line breaks stay; a caption word inside a sentence stays.
+  std::string s =
+      "Title\n\nEnlarge this image toggle caption Ana Ruiz/AP Ana Ruiz/AP\n\nThe mayor spoke.\n"
+      "Image copyright Reuters Image caption The mayor at the opening\nThe image caption "
+      "was wrong, she said.";
+  RepairResult r = Check(s);
+  EXPECT_EQ(r.view.text(),
+            "Title\n\n\n\nThe mayor spoke.\n\nThe image caption was wrong, she said.");
+  ASSERT_EQ(r.repairs.size(), 2u);
+  EXPECT_EQ(r.repairs[0].reason, RepairReason::kBoilerplate);
+  EXPECT_EQ(r.repairs[1].reason, RepairReason::kBoilerplate);
+  // A line that is too long to be a credit is text.
+  EXPECT_TRUE(Check("Image caption " + std::string(500, 'x')).repairs.empty());
+}
+
 TEST(Repair, CleanNonAsciiIsIdentity) {
   std::string s = "Café Zürich 5 € and Москва, Αθήνα 😀";
   RepairResult r = Check(s);
