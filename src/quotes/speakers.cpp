@@ -658,9 +658,7 @@ class Resolver {
       if (resolved_[i] < 0) continue;
       const uint32_t pos = cands_[i].quote.speaker.begin;
       if (pos >= at || ParagraphOf(pos) + 2 < para_at) continue;
-      const std::string& type = referents_[resolved_[i]].type;
-      if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
-      if (GenderClash(resolved_[i], gender)) continue;
+      if (!Fits(resolved_[i], want) || GenderClash(resolved_[i], gender)) continue;
       if (pos >= best_pos || best < 0) {
         best = resolved_[i];
         best_pos = pos;
@@ -693,11 +691,7 @@ class Resolver {
     for (size_t k = infos_.size(); k-- > 0;) {
       const MentionInfo& m = infos_[k];
       if (m.in_quote || m.referent < 0 || tk.begin[m.token_begin] >= at) continue;
-      const std::string& type = referents_[m.referent].type;
-      if (GenderClash(m.referent, gender)) continue;
-      if ((want == 1 && type == "PER") || (want == 2 && type == "ORG")) {
-        return m.referent;
-      }
+      if (!GenderClash(m.referent, gender) && Fits(m.referent, want)) return m.referent;
     }
     return -1;
   }
@@ -706,10 +700,8 @@ class Resolver {
   // `at`, has a plural subject: a plural noun or a conjunction of nouns.
   bool PluralSubjectBefore(uint32_t at) const {
     const TokenColumns& tk = doc_.tokens();
-    const auto& sents = doc_.sentences();
-    size_t s = 0;
-    while (s < sents.size() && sents[s].span.end <= at) ++s;
-    const uint32_t first = sents[s > 0 ? s - 1 : 0].token_begin;
+    const size_t s = SentenceAt(at);
+    const uint32_t first = doc_.sentences()[s > 0 ? s - 1 : 0].token_begin;
     for (uint32_t t = first; t < tk.size() && tk.begin[t] < at; ++t) {
       if (doc_.strings().Get(tk.deprel[t]).substr(0, 5) != "nsubj") continue;
       const std::string_view x = doc_.strings().Get(tk.xpos[t]);
@@ -730,9 +722,8 @@ class Resolver {
   // keep to the speakers before.
   int32_t RecentSubject(uint32_t at, int want, char gender) const {
     const auto& sents = doc_.sentences();
-    size_t s = 0;
-    while (s < sents.size() && sents[s].span.end <= at) ++s;
-    if (s == 0 || s > sents.size()) return -1;
+    const size_t s = SentenceAt(at);
+    if (s == 0) return -1;
     const Sentence& prev = sents[s - 1];
     const TokenColumns& tk = doc_.tokens();
     // Someone named earlier in the pronoun's own sentence is nearer: its
@@ -749,8 +740,7 @@ class Resolver {
             GenderClash(m.referent, gender)) {
           continue;
         }
-        const std::string& type = referents_[m.referent].type;
-        if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
+        if (!Fits(m.referent, want)) continue;
         named = true;
         if (MainSubject(m)) subject = m.referent;
       }
@@ -778,9 +768,7 @@ class Resolver {
     for (const MentionInfo& m : infos_) {
       if (m.token_begin < prev.token_begin || m.token_end > prev.token_end) continue;
       if (m.in_quote || m.referent < 0 || GenderClash(m.referent, gender)) continue;
-      const std::string& type = referents_[m.referent].type;
-      if ((want == 1 && type != "PER") || (want == 2 && type != "ORG")) continue;
-      if (MainSubject(m)) found = m.referent;
+      if (Fits(m.referent, want) && MainSubject(m)) found = m.referent;
     }
     return found;
   }
@@ -816,6 +804,22 @@ class Resolver {
       }
     }
     return false;
+  }
+
+  // The index of the sentence holding byte `byte`, or of the first after
+  // it (the sentence count past the last).
+  size_t SentenceAt(uint32_t byte) const {
+    const auto& ss = doc_.sentences();
+    const auto it = std::partition_point(ss.begin(), ss.end(),
+                                         [byte](const Sentence& x) { return x.span.end <= byte; });
+    return static_cast<size_t>(it - ss.begin());
+  }
+
+  // Whether referent r is of the type a pronoun class wants: a person for
+  // 1 (he, she), an organisation for 2 (they).
+  bool Fits(int32_t r, int want) const {
+    const std::string& type = referents_[r].type;
+    return (want == 1 && type == "PER") || (want == 2 && type == "ORG");
   }
 
   uint32_t ParagraphOf(uint32_t byte) const {

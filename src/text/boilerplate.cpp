@@ -2,6 +2,7 @@
 #include "text/boilerplate.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace parley::text {
 namespace {
@@ -97,11 +98,9 @@ std::vector<std::pair<size_t, size_t>> FindCaptionLines(std::string_view text) {
     while (e > b && (IsSpace(text[e - 1]) || text[e - 1] == '\r')) --e;
     if (e > b && e - b <= kMaxLine) {
       const std::string_view line = text.substr(b, e - b);
-      for (std::string_view opening : kOpenings) {
-        if (line.substr(0, opening.size()) == opening) {
-          out.emplace_back(b, e);
-          break;
-        }
+      if (std::any_of(std::begin(kOpenings), std::end(kOpenings),
+                      [line](std::string_view o) { return line.starts_with(o); })) {
+        out.emplace_back(b, e);
       }
     }
     begin = end + 1;
