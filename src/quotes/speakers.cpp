@@ -54,6 +54,7 @@ class Resolver {
       }
       if (r < 0) r = AppositiveName(static_cast<uint32_t>(h));
       if (r < 0) r = TitledName(static_cast<uint32_t>(h));
+      if (r < 0) r = HonorificName(static_cast<uint32_t>(h));
       if (r < 0) r = CapitalsName(static_cast<uint32_t>(h));
       if (r >= 0) {
         resolved_[i] = r;
@@ -150,9 +151,7 @@ class Resolver {
       Referent& r = referents_[mention_referent_[m]];
       for (uint32_t t : {mentions[m].token_begin - 1, mentions[m].token_begin}) {
         if (t >= doc_.tokens().size() || r.type != "PER") continue;
-        const std::string w = AsciiLower(doc_.TokenForm(t));
-        if (w == "mr." || w == "mr") r.gender = 'm';
-        if (w == "mrs." || w == "mrs" || w == "ms." || w == "ms" || w == "miss") r.gender = 'f';
+        if (const char g = HonorificGender(t); g == 'm' || g == 'f') r.gender = g;
       }
     }
   }
@@ -214,6 +213,23 @@ class Resolver {
       }
     }
     return -1;
+  }
+
+  // "Dr Fauci" parsed with the honorific alone for the subject (the name
+  // beside it, not under it): the name right after it.
+  int32_t HonorificName(uint32_t h) const {
+    if (h + 1 >= doc_.tokens().size() || HonorificGender(h) == 0) return -1;
+    for (const MentionInfo& m : infos_) {
+      if (m.token_begin == h + 1) return m.referent;
+    }
+    return -1;
+  }
+  // 'm' or 'f' for an honorific ("Mr.", "Ms"), '?' for "Dr.", else 0.
+  char HonorificGender(uint32_t t) const {
+    const std::string w = AsciiLower(doc_.TokenForm(t));
+    if (w == "mr." || w == "mr") return 'm';
+    if (w == "mrs." || w == "mrs" || w == "ms." || w == "ms" || w == "miss") return 'f';
+    return w == "dr." || w == "dr" ? '?' : 0;
   }
 
   // "WALLACE:" in a transcript: the person whose name ends in that word.

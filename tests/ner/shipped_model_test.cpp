@@ -120,6 +120,57 @@ TEST(NerStage, AHeadlineIsReadWithItsCommonWordsInLowerCase) {
   EXPECT_EQ(doc.text(), headline);
 }
 
+// The stage's mentions of `text` after tagging, as "TYPE:text" strings.
+std::vector<std::string> StageMentions(const std::string& text) {
+  auto stage = MakeNerStage(kModels);
+  EXPECT_TRUE(stage.ok()) << stage.status().ToString();
+  PipelineOptions options;
+  options.stages = {"repair", "segment", "tag"};
+  auto tagger = Pipeline::CreateDefault(options);
+  EXPECT_TRUE(tagger.ok());
+  std::vector<std::string> got;
+  if (!stage.ok() || !tagger.ok()) return got;
+  Document doc(text);
+  EXPECT_TRUE(tagger->Process(doc).ok());
+  EXPECT_TRUE((*stage)->Process(doc).ok());
+  for (const Mention& m : doc.mentions()) {
+    got.push_back(std::string(doc.strings().Get(m.type)) + ":" + std::string(doc.SpanText(m.span)));
+  }
+  return got;
+}
+
+bool Has(const std::vector<std::string>& got, const std::string& want) {
+  return std::find(got.begin(), got.end(), want) != got.end();
+}
+
+TEST(NerStage, AHyphenatedNameIsOneName) {
+  // The model reads "Gartenstein-Ross" as one word, as its training copy
+  // wrote such names; split, it saw two people. A lower-case part or a
+  // one-letter one keeps the words apart, so "Iran" and "Fla." stay names.
+  const auto got = StageMentions(
+      "The county board met on Tuesday night.\n\nAnalysts Daveed Gartenstein-Ross and "
+      "Nathaniel Barr wrote the report, which the Iran-linked group rejected. Sen. Rick Scott "
+      "(R-Fla.) did not comment.\n");
+  EXPECT_TRUE(Has(got, "PER:Daveed Gartenstein-Ross")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(Has(got, "PER:Nathaniel Barr")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(Has(got, "LOC:Iran")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(Has(got, "LOC:Fla.")) << ::testing::PrintToString(got);
+  for (const std::string& g : got) EXPECT_NE(g, "PER:Ross");
+}
+
+TEST(NerStage, ANameAfterAnHonorificIsAPerson) {
+  // The training copy has no "Mr." or "Ms.": read as written, the model
+  // took them for the start of an organisation's or a place's name.
+  const auto got = StageMentions(
+      "The county board met on Tuesday night.\n\nMr. Okafor ran the depot for a decade. Mr. "
+      "Okafor said the depot would close in May. Ms. Lindqvist, his deputy, said she would "
+      "stay. Mr. Okafor and Ms. Lindqvist then left the building.\n");
+  EXPECT_EQ(std::count(got.begin(), got.end(), "PER:Okafor"), 3) << ::testing::PrintToString(got);
+  EXPECT_EQ(std::count(got.begin(), got.end(), "PER:Lindqvist"), 2)
+      << ::testing::PrintToString(got);
+  EXPECT_EQ(got.size(), 5u) << ::testing::PrintToString(got);
+}
+
 TEST(NerStage, MissingModelIsReported) {
   auto stage = MakeNerStage("/nonexistent");
   ASSERT_FALSE(stage.ok());

@@ -312,6 +312,18 @@ TEST(Attribution, PronounSkipsASpeakerOfTheOtherGender) {
   EXPECT_NE(q[1].name.find("Rivera"), std::string::npos) << q[1].name;
 }
 
+TEST(Attribution, AnHonorificParsedAloneNamesThePersonAfterIt) {
+  // The parse takes "Dr" for the subject and leaves the name beside it;
+  // the mention starts after the honorific, which NER reads as a title.
+  auto q = Quotes(
+      "The school board sent a memo to the mayor on Monday.\n\nWhat has Ferreira said?\n\nDr "
+      "Ferreira has not weighed in on the board memo, but he has remarked on his recent lack of "
+      "radio appearances.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dr");
+  EXPECT_EQ(q[0].name, "Ferreira");
+}
+
 TEST(Attribution, QuoteFirstWithATitleAndADescription) {
   auto q = Quotes(
       "\u201cI think it is a terrible idea,\u201d Rep. Tom Hale, a Republican who chairs the "
