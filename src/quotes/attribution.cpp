@@ -250,6 +250,7 @@ class Finder {
       }
     }
     for (Candidate& c : parsed) TrimDateline(c);
+    std::erase_if(parsed, [&](const Candidate& c) { return IsQuotedTitle(c); });
     // Univocal: the widest attribution wins where contents overlap or a cue
     // sits inside another attribution's content.
     std::stable_sort(parsed.begin(), parsed.end(), [](const Candidate& a, const Candidate& b) {
@@ -725,6 +726,16 @@ class Finder {
     if (dash < 0 || first + static_cast<uint32_t>(dash) + 1 >= last) return;
     c.quote.token_begin = first + static_cast<uint32_t>(dash) + 1;
     c.quote.content = tree_.SpanOf(c.quote.token_begin, last);
+  }
+
+  // "he said on “Meet the Press.”": a preposition and a quotation right
+  // after it are where it was said (a programme's or a paper's title the
+  // parse took for a clause), not what.
+  bool IsQuotedTitle(const Candidate& c) const {
+    const uint32_t first = c.quote.token_begin;
+    if (c.quote.kind == QuoteKind::kDirect || first + 1 >= c.quote.token_end) return false;
+    return tree_.Upos(first) == "ADP" && tree_.Deprel(first) == "case" &&
+           IsQuoteMarkToken(doc_.TokenForm(first + 1));
   }
 
   void SetCue(Candidate& c, uint32_t first, uint32_t last, std::string_view lemma) {

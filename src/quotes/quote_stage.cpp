@@ -15,9 +15,42 @@
 namespace parley {
 namespace quotes {
 
+namespace {
+
+// Reported speech that opens a quotation and stops just before its close,
+// the sentence's point in between ("… would “cut waste, not services" and
+// then ".”"), ends after the closing mark: its text then shows the whole
+// quotation, as PolNeAR's annotators mark it. Word tokens, and so the
+// scores, are the same.
+void CloseQuotations(const Document& doc, const std::vector<MarkedQuote>& marked,
+                     std::vector<Candidate>& candidates) {
+  const std::string_view text = doc.text();
+  const TokenColumns& tk = doc.tokens();
+  for (Candidate& c : candidates) {
+    Quote& q = c.quote;
+    if (q.kind == QuoteKind::kDirect || q.content.empty()) continue;
+    for (const MarkedQuote& m : marked) {
+      if (m.single || m.open_mark.empty() || m.close_mark.empty() ||
+          m.open_mark.begin < q.content.begin || m.open_mark.end > q.content.end ||
+          m.close_mark.begin < q.content.end || m.close_mark.begin > q.content.end + 3) {
+        continue;
+      }
+      const std::string_view between =
+          text.substr(q.content.end, m.close_mark.begin - q.content.end);
+      if (between.find_first_not_of(".,!?;:") != std::string_view::npos) continue;
+      q.content.end = m.close_mark.end;
+      while (q.token_end < tk.size() && tk.end[q.token_end] <= q.content.end) ++q.token_end;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 void ExtractQuotes(Document& doc, const CueLexicon& lexicon, QuoteModels models) {
   std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
   std::vector<Candidate> candidates = FindAttributions(doc, lexicon, models, marked);
+  CloseQuotations(doc, marked, candidates);
   ResolveSpeakers(doc, candidates);
   RolesFromDescriptions(doc, candidates);
   std::vector<Quote>& out = doc.mutable_quotes();

@@ -46,6 +46,10 @@ class Resolver {
       // noun its clause modifies.
       const int32_t noun = RelativeAntecedent(static_cast<uint32_t>(h));
       if (noun >= 0) cands_[i].speaker_head = h = noun;
+      if (Conjoined(static_cast<uint32_t>(h))) {
+        kind_[i] = Kind::kUnresolved;
+        continue;
+      }
       int32_t r = ReferentAt(static_cast<uint32_t>(h));
       if (r >= 0 && IsPlace(r)) {
         // "New York Rep. Elise Stefanik" with the place for a head: the
@@ -154,6 +158,32 @@ class Resolver {
         if (const char g = HonorificGender(t); g == 'm' || g == 'f') r.gender = g;
       }
     }
+  }
+
+  // "Gartenstein-Ross and Barr write", "Pelosi and her team said": two
+  // speakers, whom one name would misreport. A conjunct after a comma must
+  // be a name: "Sen. Lee, a Republican and member of the panel," is one.
+  bool Conjoined(uint32_t h) const {
+    const TokenColumns& tk = doc_.tokens();
+    bool comma = false;
+    for (uint32_t t = h + 1; t < tk.size() && t <= h + 12; ++t) {
+      comma |= doc_.TokenForm(t) == ",";
+      if (tk.head[t] != static_cast<int32_t>(h) || doc_.strings().Get(tk.deprel[t]) != "conj")
+        continue;
+      const std::string_view u = Upos(t);
+      if (u != "PROPN" && (comma || (u != "NOUN" && u != "PRON"))) continue;
+      // "the Energy and Commerce Committee", "The Globe and Mail": a name.
+      if (std::any_of(infos_.begin(), infos_.end(), [&](const MentionInfo& m) {
+            return m.token_begin <= h && t < m.token_end;
+          })) {
+        continue;
+      }
+      for (uint32_t k = h + 1; k < t; ++k) {
+        const std::string l = AsciiLower(doc_.TokenForm(k));
+        if (tk.head[k] == static_cast<int32_t>(t) && (l == "and" || l == "&")) return true;
+      }
+    }
+    return false;
   }
 
   int32_t RelativeAntecedent(uint32_t t) const {

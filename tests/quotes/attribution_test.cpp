@@ -312,6 +312,40 @@ TEST(Attribution, PronounSkipsASpeakerOfTheOtherGender) {
   EXPECT_NE(q[1].name.find("Rivera"), std::string::npos) << q[1].name;
 }
 
+TEST(Attribution, AMixedQuoteEndsAfterItsClosingMark) {
+  // The sentence's point stands between the quoted words and their closing
+  // mark; the content keeps the whole quotation, curly or straight.
+  auto q = Quotes(
+      "The city council met on Monday.\n\nThe mayor insisted on Friday that the budget would "
+      "\u201ccut waste, not services.\u201d The council voted later.\n\nThe treasurer said the "
+      "plan was \"a gamble.\" She left early.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_EQ(q[0].content, "that the budget would \u201ccut waste, not services.\u201d");
+  EXPECT_EQ(q[1].content, "the plan was \"a gamble.\"");
+}
+
+TEST(Attribution, AQuotedTitleAfterAPrepositionIsNoQuote) {
+  // The parse takes the programme's title for a clause said; it is where.
+  auto q = Quotes(
+      "The minister spoke at length on Sunday.\n\n\"Every site that is destroyed is good news for "
+      "the people of the region,\" he said on \"Meet the Press.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(Attribution, TwoSpeakersTogetherAreNoOneName) {
+  // Naming one of them would misreport the quote; the mention stays.
+  auto q = Quotes(
+      "The report came out on Monday.\n\nAnalysts Ruth Hollis and Omar Brandt studied the group "
+      "for a year. \"The group has stumbled in almost every country it entered,\" Hollis and "
+      "Brandt write.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Hollis and Brandt");
+  EXPECT_EQ(q[0].name, "");
+}
+
 TEST(Attribution, AnHonorificParsedAloneNamesThePersonAfterIt) {
   // The parse takes "Dr" for the subject and leaves the name beside it;
   // the mention starts after the honorific, which NER reads as a title.
