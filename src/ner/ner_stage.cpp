@@ -20,6 +20,10 @@ constexpr std::string_view kFunctionOrVerb[] = {"VERB", "AUX",   "ADP",   "DET",
 // Honorifics written before a person's name.
 constexpr std::string_view kHonorifics[] = {"Mr.", "Mrs.", "Ms.", "Mr",      "Mrs",
                                             "Ms",  "Dr.",  "Dr",  "Messrs.", "Mmes."};
+// Abbreviated titles, which a place or party may precede ("Tennessee Sen.
+// Bob Corker").
+constexpr std::string_view kTitles[] = {"Rep.", "Sen.", "Gov.",  "Gen.", "Lt.",  "Col.", "Maj.",
+                                        "Rev.", "Sgt.", "Capt.", "Adm.", "Cpl.", "Pvt.", "Prof."};
 
 NerInput InputOfDocument(const Document& doc, std::deque<std::string>* storage) {
   NerInput in;
@@ -33,11 +37,21 @@ NerInput InputOfDocument(const Document& doc, std::deque<std::string>* storage) 
   // words), so the model took the capitalised abbreviation for the start of
   // an organisation's name and, by document consistency, typed every "Mr.
   // X" of an article ORG: on the first 1,000 AllSides records, 882 of 1,912
-  // names after an honorific were ORG, 948 PER; read so, 9 and 1,878.
+  // names after an honorific were ORG, 948 PER; read so, 9 and 1,878. So is
+  // an abbreviated title ("Rep.", "Gov."; none in that copy either) unless a
+  // capitalised word comes before it: "Tennessee Sen. Bob Corker" read as
+  // "Tennessee President" made a name of the place and the title.
+  // Titles in a row ("Maj. Gen. Omar Haddad") are all read so.
+  auto capitalised = [&](size_t i) {
+    return !in.forms[i].empty() && in.forms[i][0] >= 'A' && in.forms[i][0] <= 'Z';
+  };
   for (size_t i = 0; i + 1 < n; ++i) {
-    const std::string_view next = in.forms[i + 1];
-    if (InList(kHonorifics, in.forms[i]) && !next.empty() && next[0] >= 'A' && next[0] <= 'Z')
+    if (!capitalised(i + 1)) continue;
+    if (InList(kHonorifics, in.forms[i]) ||
+        (InList(kTitles, in.forms[i]) &&
+         (i == 0 || !capitalised(i - 1) || in.forms[i - 1] == "President"))) {
       in.forms[i] = "President";
+    }
   }
   // A headline in title case ("Trump Urges Supporters To Watch Polls In
   // Ohio") is read with the words the tagger took for common ones in lower

@@ -13,8 +13,9 @@
 namespace parley::ner {
 
 // Views point into `doc` and `storage`, which must outlive the result. An
-// honorific before a name ("Mr. Rahami") is read as "President", the title
-// the model knows from its training copy. With `storage` and the tagger's
+// honorific or abbreviated title before a name ("Mr. Rahami", "Gov. Kay
+// Ivey") is read as "President", the title the model knows from its
+// training copy. With `storage` and the tagger's
 // annotations, the words of a title-case headline that the tagger read as
 // common words are read in lower case (their lowered forms appended to
 // *storage, a deque: views stay valid).

@@ -245,10 +245,15 @@ class Resolver {
     return -1;
   }
 
-  // "Dr Fauci" parsed with the honorific alone for the subject (the name
-  // beside it, not under it): the name right after it.
+  // "Dr Fauci", "Gov. Brian Kemp" parsed with the honorific or title alone
+  // for the subject (the name beside it, not under it): the name right
+  // after it.
   int32_t HonorificName(uint32_t h) const {
-    if (h + 1 >= doc_.tokens().size() || HonorificGender(h) == 0) return -1;
+    static constexpr std::string_view kTitles[] = {"rep.", "sen.",  "gov.", "gen.", "lt.",
+                                                   "col.", "maj.",  "rev.", "sgt.", "capt.",
+                                                   "adm.", "prof.", "cpl.", "pvt."};
+    if (h + 1 >= doc_.tokens().size()) return -1;
+    if (HonorificGender(h) == 0 && !InList(kTitles, AsciiLower(doc_.TokenForm(h)))) return -1;
     for (const MentionInfo& m : infos_) {
       if (m.token_begin == h + 1) return m.referent;
     }

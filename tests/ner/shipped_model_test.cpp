@@ -171,6 +171,18 @@ TEST(NerStage, ANameAfterAnHonorificIsAPerson) {
   EXPECT_EQ(got.size(), 5u) << ::testing::PrintToString(got);
 }
 
+TEST(NerStage, ANameAfterAnAbbreviatedTitleIsAPerson) {
+  // "Rep." at a sentence start was read as the start of a place's name; a
+  // place before the title ("Ohio Sen.") is still read as it stands.
+  const auto got = StageMentions(
+      "The county board met on Tuesday night.\n\nRep. Lena Marsh voted against the bill. Gov. "
+      "Tina Okafor signed the order anyway, and Sen. Dale Price objected. Ohio Sen. Ruth Adler "
+      "said nothing.\n");
+  const std::vector<std::string> want = {"PER:Lena Marsh", "PER:Tina Okafor", "PER:Dale Price",
+                                         "LOC:Ohio", "PER:Ruth Adler"};
+  EXPECT_EQ(got, want);
+}
+
 TEST(NerStage, MissingModelIsReported) {
   auto stage = MakeNerStage("/nonexistent");
   ASSERT_FALSE(stage.ok());
