@@ -736,6 +736,11 @@ class Resolver {
         subject >= 0 && (best < 0 || SubjectAfter(at, subject, best_pos))) {
       return subject;
     }
+    // An unnamed person the sentences before made their subject, after
+    // that speaker, is whom "he" means ("An employee … crunched the
+    // numbers. Although he …, he said … “…,” he told Yahoo Finance."): no
+    // name then.
+    if (want == 1 && UnnamedSubjectBefore(at, best >= 0 ? best_pos : 0)) return -1;
     if (best >= 0) return best;
     // Else the most recent mention of a matching type outside quotes.
     const TokenColumns& tk = doc_.tokens();
@@ -822,6 +827,66 @@ class Resolver {
       if (Fits(m.referent, want) && MainSubject(m)) found = m.referent;
     }
     return found;
+  }
+
+  // Whether the sentence before the one at byte `at`, or the first of up
+  // to three before it whose main subjects are "he" or "she", has for its
+  // main subject a person no name covers nor follows in apposition,
+  // introduced as new ("an employee", "a retired nurse"), and ends after
+  // byte `after`.
+  bool UnnamedSubjectBefore(uint32_t at, uint32_t after) const {
+    const auto& sents = doc_.sentences();
+    const TokenColumns& tk = doc_.tokens();
+    const size_t s = SentenceAt(at);
+    for (size_t k = s; k-- > 0 && k + 4 > s;) {
+      if (sents[k].span.end <= after) return false;
+      int32_t subject = -1;
+      for (uint32_t t = sents[k].token_begin; t < sents[k].token_end && t < tk.size(); ++t) {
+        const int32_t v = tk.head[t];
+        if (v >= 0 && tk.head[v] < 0 && doc_.strings().Get(tk.deprel[t]) == "nsubj") {
+          subject = static_cast<int32_t>(t);
+          break;
+        }
+      }
+      if (subject < 0) return false;
+      const auto h = static_cast<uint32_t>(subject);
+      const std::string form = AsciiLower(doc_.TokenForm(h));
+      if (form == "he" || form == "she") continue;
+      if (Upos(h) != "NOUN" || doc_.strings().Get(tk.xpos[h]) != "NN" || !PersonLike(Lemma(h)))
+        return false;
+      if (std::any_of(infos_.begin(), infos_.end(), [&](const MentionInfo& m) {
+            return m.token_begin <= h && h < m.token_end;
+          })) {
+        return false;
+      }
+      bool indefinite = false;
+      for (uint32_t t = sents[k].token_begin; t < sents[k].token_end; ++t) {
+        if (tk.head[t] != subject) continue;
+        const std::string d = AsciiLower(doc_.TokenForm(t));
+        const std::string_view rel = doc_.strings().Get(tk.deprel[t]);
+        if (t < h && (d == "a" || d == "an" || d == "another")) indefinite = true;
+        // Named after all ("An analyst, Isobel Coleman, said"), or a
+        // quantity ("a host of questions").
+        if (rel == "appos" ||
+            (rel == "nmod" && Upos(t) == "NOUN" && doc_.strings().Get(tk.xpos[t]) == "NNS")) {
+          return false;
+        }
+      }
+      return indefinite;
+    }
+    return false;
+  }
+  // A noun that may name a person: a role noun, or one ending as agent
+  // nouns do (-er, -or, -ist, -ian, -ant, -ee), or a few common ones.
+  static bool PersonLike(std::string_view lemma) {
+    static constexpr std::string_view kPeople[] = {"man",    "woman",    "person",  "mother",
+                                                   "father", "nurse",    "doctor",  "student",
+                                                   "agent",  "resident", "veteran", "parent"};
+    if (IsPersonNoun(lemma) || InList(kPeople, lemma)) return true;
+    for (std::string_view end : {"er", "or", "ist", "ian", "ant", "ee"}) {
+      if (lemma.size() > end.size() + 2 && lemma.ends_with(end)) return true;
+    }
+    return false;
   }
 
   // Whether mention m (or a title right before it) is the subject of a

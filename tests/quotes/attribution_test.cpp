@@ -346,6 +346,22 @@ TEST(Attribution, TwoSpeakersTogetherAreNoOneName) {
   EXPECT_EQ(q[0].name, "");
 }
 
+TEST(Attribution, HeAfterAnUnnamedNewcomerNamesNoOne) {
+  // "A bus driver" is the centre from then on; "he" is the driver, whom no
+  // name covers, not the senator quoted before.
+  auto q = Quotes(
+      "Senator Maria Olsen visited the warehouse on Monday. \"Workers deserve better,\" Olsen "
+      "said.\n\nA bus driver from Ohio checked the numbers last week. Although he got a raise, "
+      "he said he lost money on the bonus changes. \"They are taking money from us,\" he told "
+      "the local paper.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].name, "Maria Olsen");
+  EXPECT_EQ(q[1].speaker, "he");
+  EXPECT_EQ(q[1].name, "");
+  EXPECT_EQ(q[2].speaker, "he");
+  EXPECT_EQ(q[2].name, "");
+}
+
 TEST(Attribution, AnHonorificParsedAloneNamesThePersonAfterIt) {
   // The parse takes "Dr" for the subject and leaves the name beside it;
   // the mention starts after the honorific, which NER reads as a title.
