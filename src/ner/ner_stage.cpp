@@ -7,6 +7,7 @@
 #include <span>
 
 #include "core/ascii.h"
+#include "core/person_titles.h"
 #include "parley/ner.h"
 
 namespace parley {
@@ -20,10 +21,6 @@ constexpr std::string_view kFunctionOrVerb[] = {"VERB", "AUX",   "ADP",   "DET",
 // Honorifics written before a person's name.
 constexpr std::string_view kHonorifics[] = {"Mr.", "Mrs.", "Ms.", "Mr",      "Mrs",
                                             "Ms",  "Dr.",  "Dr",  "Messrs.", "Mmes."};
-// Abbreviated titles, which a place or party may precede ("Tennessee Sen.
-// Bob Corker").
-constexpr std::string_view kTitles[] = {"Rep.", "Sen.", "Gov.",  "Gen.", "Lt.",  "Col.", "Maj.",
-                                        "Rev.", "Sgt.", "Capt.", "Adm.", "Cpl.", "Pvt.", "Prof."};
 
 NerInput InputOfDocument(const Document& doc, std::deque<std::string>* storage) {
   NerInput in;
@@ -48,7 +45,7 @@ NerInput InputOfDocument(const Document& doc, std::deque<std::string>* storage) 
   for (size_t i = 0; i + 1 < n; ++i) {
     if (!capitalised(i + 1)) continue;
     if (InList(kHonorifics, in.forms[i]) ||
-        (InList(kTitles, in.forms[i]) &&
+        (IsPersonTitle(in.forms[i]) &&
          (i == 0 || !capitalised(i - 1) || in.forms[i - 1] == "President"))) {
       in.forms[i] = "President";
     }

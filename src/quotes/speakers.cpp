@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/ascii.h"
+#include "core/person_titles.h"
 
 namespace parley::quotes {
 namespace {
@@ -248,16 +249,15 @@ class Resolver {
   // "Dr Fauci", "Gov. Brian Kemp" parsed with the honorific or title alone
   // for the subject (the name beside it, not under it): the name right
   // after it.
+  // (A mention that covers h + 1 starts there: one covering h too would
+  // have named the speaker already.)
   int32_t HonorificName(uint32_t h) const {
-    static constexpr std::string_view kTitles[] = {"rep.", "sen.",  "gov.", "gen.", "lt.",
-                                                   "col.", "maj.",  "rev.", "sgt.", "capt.",
-                                                   "adm.", "prof.", "cpl.", "pvt."};
     if (h + 1 >= doc_.tokens().size()) return -1;
-    if (HonorificGender(h) == 0 && !InList(kTitles, AsciiLower(doc_.TokenForm(h)))) return -1;
-    for (const MentionInfo& m : infos_) {
-      if (m.token_begin == h + 1) return m.referent;
-    }
-    return -1;
+    // In any case: "GOV." as "Gov.".
+    std::string w = AsciiLower(doc_.TokenForm(h));
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    if (HonorificGender(h) == 0 && !IsPersonTitle(w)) return -1;
+    return ReferentAt(h + 1);
   }
   // 'm' or 'f' for an honorific ("Mr.", "Ms"), '?' for "Dr.", else 0.
   char HonorificGender(uint32_t t) const {
