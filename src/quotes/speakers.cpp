@@ -359,6 +359,8 @@ class Resolver {
   static bool RoleConflicts(const std::string& role, std::string_view noun) {
     if (role.empty()) return false;
     if (role.find(noun) != std::string::npos) return false;
+    // "the network", "the newspaper": what a known media outlet is.
+    if (role == "media" && IsMediaNoun(noun)) return false;
     static constexpr std::string_view kLeaderNouns[] = {"president", "leader",  "chancellor",
                                                         "minister",  "premier", "king",
                                                         "queen",     "prince",  "head"};
@@ -588,6 +590,9 @@ class Resolver {
       if (tied_to_name && !apposition) continue;
       if (apposition) score += 10;
       if (RoleConflicts(referents_[r].role, noun)) score -= 6;
+      // "the network" after "the Impact Network": an organisation whose
+      // name says what the description calls it.
+      if (org && AsciiLower(referents_[r].name).find(noun) != std::string::npos) score += 4;
       // "the administration" is no news network, "the newspaper" no
       // government: a known media role must agree with the noun.
       if (org && !referents_[r].role.empty() &&

@@ -21,9 +21,12 @@ struct Found {
   std::string continued;
 };
 
-const Pipeline* MakePipeline(const std::string& models_dir) {
+const Pipeline* MakePipeline(const std::string& models_dir, bool linked = false) {
   PipelineOptions options;
   options.stages = {"repair", "segment", "tag", "parse", "ner", "quotes"};
+  if (linked) {
+    options.stages = {"repair", "segment", "tag", "parse", "ner", "entities", "link", "quotes"};
+  }
   options.models_dir = models_dir;
   auto p = Pipeline::CreateDefault(options);
   EXPECT_TRUE(p.ok()) << p.status().message();
@@ -47,10 +50,15 @@ const Pipeline* LexiconOnlyPipeline() {
   return p;
 }
 
-// The shipped models, or (`lexicon_only`) the same without the cue model.
-std::vector<Found> Quotes(const std::string& text, bool lexicon_only = false) {
+// The shipped models, or (`lexicon_only`) the same without the cue model,
+// or (`linked`) with the entities and link stages before the quotes.
+std::vector<Found> Quotes(const std::string& text, bool lexicon_only = false, bool linked = false) {
   const Pipeline* pipeline = nullptr;
-  if (lexicon_only) {
+  if (linked) {
+    static const Pipeline* with_links =
+        MakePipeline(std::string(PARLEY_SOURCE_DIR) + "/models", true);
+    pipeline = with_links;
+  } else if (lexicon_only) {
     static const Pipeline* without_model = LexiconOnlyPipeline();
     pipeline = without_model;
   } else {
@@ -1158,6 +1166,39 @@ TEST(Attribution, DescriptionsOfOrganisationsAndPossessives) {
     }
   }
   EXPECT_TRUE(administration && his) << ::testing::PrintToString(q.size());
+}
+
+TEST(Attribution, TheNetworkIsTheMediaOutletJustNamed) {
+  // A news network the knowledge base knows (role "media") is what "the
+  // network" says it is: the one named right before, not another named
+  // further back.
+  auto q = Quotes(
+      "The debate on CNBC was a mess for the candidate.\n\n"
+      "A day later, Carson got into a fight with CNN when the network reported that his old "
+      "friends did not remember him.",
+      /*lexicon_only=*/false, /*linked=*/true);
+  bool network = false;
+  for (const auto& f : q) {
+    if (f.speaker != "the network") continue;
+    network = true;
+    EXPECT_EQ(f.name, "CNN");
+  }
+  EXPECT_TRUE(network) << ::testing::PrintToString(q.size());
+
+  // An organisation whose name says "network" is "the network", though a
+  // known outlet spoke just before.
+  q = Quotes(
+      "“The vote will be close,” The New York Times reported on Monday.\n\n"
+      "The interview will air on Thursday on the Faith Channel Network. The network said that the "
+      "interview was recorded last week.",
+      /*lexicon_only=*/false, /*linked=*/true);
+  network = false;
+  for (const auto& f : q) {
+    if (f.speaker != "The network") continue;
+    network = true;
+    EXPECT_EQ(f.name, "Faith Channel Network");
+  }
+  EXPECT_TRUE(network) << ::testing::PrintToString(q.size());
 }
 
 TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
