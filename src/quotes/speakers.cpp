@@ -80,6 +80,11 @@ class Resolver {
     for (size_t i : order) {
       const int32_t h = cands_[i].speaker_head;
       if (h < 0 || kind_[i] != Kind::kNone) continue;
+      if (AsciiLower(doc_.TokenForm(static_cast<uint32_t>(h))) == "it") {
+        resolved_[i] = ResolveIt(i, cands_[i].quote.speaker.begin);
+        kind_[i] = resolved_[i] >= 0 ? Kind::kPronoun : Kind::kUnresolved;
+        continue;
+      }
       const int want = PronounClass(static_cast<uint32_t>(h));
       if (want == 0) {
         kind_[i] = Kind::kUnresolved;
@@ -755,6 +760,38 @@ class Resolver {
       if (!GenderClash(m.referent, gender) && Fits(m.referent, want)) return m.referent;
     }
     return -1;
+  }
+
+  // "It" speaks for the organisation or country that spoke last, in its
+  // own sentence or the one before, with no other speaker in between (“…,
+  // the agency said. It added that …”). A lawsuit, a report or a poll is
+  // what "it" means as often ("The lawsuit says … It also insists …"), and
+  // no entity names those: so nothing when the last speaker was one, was
+  // further back, or a noun became the subject of its sentence since.
+  int32_t ResolveIt(size_t self, uint32_t at) const {
+    int64_t last = -1;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Span& sp = cands_[i].quote.speaker;
+      if (i == self || sp.empty() || sp.begin >= at) continue;
+      if (last < 0 || sp.begin > cands_[last].quote.speaker.begin) last = static_cast<int64_t>(i);
+    }
+    if (last < 0 || resolved_[last] < 0) return -1;
+    const int32_t r = resolved_[last];
+    if (referents_[r].type != "ORG" && referents_[r].type != "GPE") return -1;
+    const Span& prior = cands_[last].quote.speaker;
+    const size_t s = SentenceAt(at), s_prior = SentenceAt(prior.begin);
+    if (s_prior + 1 < s) return -1;
+    const TokenColumns& tk = doc_.tokens();
+    const uint32_t first = doc_.sentences()[s].token_begin;
+    for (uint32_t t = first; t < tk.size() && tk.begin[t] < at; ++t) {
+      if (tk.begin[t] < prior.end) continue;
+      const std::string_view rel = doc_.strings().Get(tk.deprel[t]);
+      const std::string_view upos = doc_.strings().Get(tk.upos[t]);
+      if ((rel == "nsubj" || rel == "nsubj:pass") && (upos == "NOUN" || upos == "PROPN")) {
+        return -1;
+      }
+    }
+    return r;
   }
 
   // Whether the sentence before the one at byte `at`, or its own before

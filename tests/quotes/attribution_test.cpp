@@ -1201,6 +1201,28 @@ TEST(Attribution, TheNetworkIsTheMediaOutletJustNamed) {
   EXPECT_TRUE(network) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, ItIsTheOrganisationThatJustSpoke) {
+  // "it" after an organisation's quote is that organisation; after a
+  // document's (a lawsuit, a report) it names no one.
+  auto q = Quotes(
+      "Banks will have to hold more capital next year, the Federal Reserve said on Monday. If "
+      "they fall short, they may not buy back their shares, it said.\n\n"
+      "The lawsuit says the officer used too much force. It also says the city ignored earlier "
+      "complaints.");
+  bool fed = false, lawsuit = false;
+  for (const auto& f : q) {
+    if (f.speaker != "it" && f.speaker != "It") continue;
+    if (f.content.find("shares") != std::string::npos) {
+      fed = true;
+      EXPECT_EQ(f.name, "Federal Reserve");
+    } else if (f.content.find("complaints") != std::string::npos) {
+      lawsuit = true;
+      EXPECT_EQ(f.name, "");
+    }
+  }
+  EXPECT_TRUE(fed && lawsuit) << ::testing::PrintToString(q.size());
+}
+
 TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
   // Whatever the parse makes the speaker, its mention holds no subject and
   // copula of a clause ("It was my great honor").
