@@ -262,7 +262,10 @@ class Resolver {
     std::string w = AsciiLower(doc_.TokenForm(h));
     if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
     if (HonorificGender(h) == 0 && !IsPersonTitle(w)) return -1;
-    return ReferentAt(h + 1);
+    // Titles in a row ("Lt. Gov. Peter Kinder"): the name after the last.
+    uint32_t t = h + 1;
+    while (t + 1 < doc_.tokens().size() && t < h + 3 && IsPersonTitle(doc_.TokenForm(t))) ++t;
+    return ReferentAt(t);
   }
   // 'm' or 'f' for an honorific ("Mr.", "Ms"), '?' for "Dr.", else 0.
   char HonorificGender(uint32_t t) const {

@@ -380,6 +380,13 @@ TEST(Attribution, AnHonorificParsedAloneNamesThePersonAfterIt) {
   ASSERT_GE(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Dr");
   EXPECT_EQ(q[0].name, "Ferreira");
+
+  // Two titles in a row, the parse's subject the first: the name after both.
+  q = Quotes(
+      "The state budget was cut again.\n\n\u201cThis is a bad deal for the state,\u201d Lt. "
+      "Gov. Peter Kinder said on Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].name, "Peter Kinder");
 }
 
 TEST(Attribution, QuoteFirstWithATitleAndADescription) {
