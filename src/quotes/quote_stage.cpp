@@ -2,6 +2,7 @@
 // then speaker resolution; writes Document::quotes().
 #include "quotes/quote_stage.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -45,12 +46,54 @@ void CloseQuotations(const Document& doc, const std::vector<MarkedQuote>& marked
   }
 }
 
+// A quote-first attribution whose content runs from narration through a
+// colon into the quotation ("The professor pointed to a paradox: “…,” he
+// suggested.", where the parse hung the narration's verb on the cue) is
+// the quotation alone, a direct quote: the narration is the writer's. Not
+// after "according to" ("Trump said: “…,” according to a lawmaker"),
+// whose source attributes the narration's speech too, nor when the
+// narration holds a quotation of its own.
+void DropNarrationBeforeColon(const Document& doc, const std::vector<MarkedQuote>& marked,
+                              std::vector<Candidate>& candidates) {
+  const std::string_view text = doc.text();
+  const TokenColumns& tk = doc.tokens();
+  for (Candidate& c : candidates) {
+    Quote& q = c.quote;
+    if (q.kind == QuoteKind::kDirect || q.content.empty() || q.cue.empty() ||
+        q.cue.begin < q.content.end || doc.strings().Get(q.cue_lemma) == "according to") {
+      continue;
+    }
+    for (const MarkedQuote& m : marked) {
+      if (m.single || m.open_mark.empty() || m.close_mark.empty() || m.content.empty() ||
+          m.open_mark.begin <= q.content.begin || m.close_mark.end != q.content.end) {
+        continue;
+      }
+      const std::string_view before =
+          text.substr(q.content.begin, m.open_mark.begin - q.content.begin);
+      const size_t last = before.find_last_not_of(" \t\n");
+      if (last == std::string_view::npos || before[last] != ':') break;
+      // (A quotation inside the narration would be lost with it.)
+      const bool other = std::any_of(marked.begin(), marked.end(), [&](const MarkedQuote& o) {
+        return o.content.begin >= q.content.begin && o.content.end <= m.open_mark.begin;
+      });
+      if (other) break;
+      q.content = m.content;
+      q.kind = QuoteKind::kDirect;
+      while (q.token_begin < q.token_end && tk.begin[q.token_begin] < q.content.begin)
+        ++q.token_begin;
+      while (q.token_end > q.token_begin && tk.end[q.token_end - 1] > q.content.end) --q.token_end;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractQuotes(Document& doc, const CueLexicon& lexicon, QuoteModels models) {
   std::vector<MarkedQuote> marked = FindMarkedQuotes(doc);
   std::vector<Candidate> candidates = FindAttributions(doc, lexicon, models, marked);
   CloseQuotations(doc, marked, candidates);
+  DropNarrationBeforeColon(doc, marked, candidates);
   ResolveSpeakers(doc, candidates);
   RolesFromDescriptions(doc, candidates);
   std::vector<Quote>& out = doc.mutable_quotes();

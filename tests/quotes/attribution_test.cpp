@@ -1230,6 +1230,23 @@ TEST(Attribution, ItIsTheOrganisationThatJustSpoke) {
   EXPECT_TRUE(fed && lawsuit) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, NarrationBeforeAColonIsNoPartOfAQuoteFirstContent) {
+  // The parse hangs "pointed" on "suggested"; the quotation alone is what
+  // he suggested, the narration before its colon is the writer's.
+  auto q = Quotes(
+      "The candidate lost the race by a wide margin.\n\nThe professor pointed to a paradox: "
+      "\u201cWhoever lost the vote won the argument,\u201d he suggested.");
+  bool found = false;
+  for (const auto& f : q) {
+    EXPECT_EQ(f.content.find("paradox"), std::string::npos) << f.content;
+    if (f.content != "Whoever lost the vote won the argument,") continue;
+    found = true;
+    EXPECT_EQ(f.kind, "direct");
+    EXPECT_EQ(f.cue, "suggested");
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
+}
+
 TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
   // Whatever the parse makes the speaker, its mention holds no subject and
   // copula of a clause ("It was my great honor").
