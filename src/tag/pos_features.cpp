@@ -217,47 +217,60 @@ void PrepareSentence(std::span<const std::string_view> forms, const PosLexicons&
 }
 
 void ExtractFeatures(const PosScratch& scratch, size_t i, uint32_t prev1, uint32_t prev2,
-                     learn::FeatureVector* out) {
+                     learn::FeatureVector* out, uint32_t parts) {
   const TokenFacts* t = scratch.toks.data() + i + PosScratch::kPad;
   const TokenFacts &m2 = t[-2], &m1 = t[-1], &p1 = t[1], &p2 = t[2];
   std::string_view norm = t->norm;
-  out->Add(HashFeature(kBias, 0u));
-  out->Add(HashFeature(kForm, t->h_form));
-  out->Add(HashFeature(kNorm, t->h_norm));
-  for (uint32_t k = 1; k <= 4 && k <= norm.size(); ++k) {
-    out->Add(HashFeature(kPrefix1 + k - 1, norm.substr(0, k)));
-    out->Add(HashFeature(kSuffix1 + k - 1, norm.substr(norm.size() - k)));
+  // The order of the features is that of training whatever `parts` are.
+  const bool word = parts & kWordPart, before = parts & kBeforePart, after = parts & kAfterPart,
+             joint = parts & kJointPart;
+  if (word) {
+    out->Add(HashFeature(kBias, 0u));
+    out->Add(HashFeature(kForm, t->h_form));
+    out->Add(HashFeature(kNorm, t->h_norm));
+    for (uint32_t k = 1; k <= 4 && k <= norm.size(); ++k) {
+      out->Add(HashFeature(kPrefix1 + k - 1, norm.substr(0, k)));
+      out->Add(HashFeature(kSuffix1 + k - 1, norm.substr(norm.size() - k)));
+    }
+    out->Add(HashFeature(kShape, t->h_shape));
+    out->Add(HashFeature(kFlags, t->flags));
   }
-  out->Add(HashFeature(kShape, t->h_shape));
-  out->Add(HashFeature(kFlags, t->flags));
-  out->Add(HashFeature(kPrev1, prev1));
-  out->Add(HashFeature(kPrev2, prev2));
-  out->Add(HashFeature(kPrev12, prev1, prev2));
-  out->Add(HashFeature(kPrev1Norm, prev1, t->h_norm));
-  out->Add(HashFeature(kPrev1Suf3, prev1, t->h_suf3));
-  out->Add(HashFeature(kNormM1, m1.h_norm));
-  out->Add(HashFeature(kNormM2, m2.h_norm));
-  out->Add(HashFeature(kNormP1, p1.h_norm));
-  out->Add(HashFeature(kNormP2, p2.h_norm));
-  out->Add(HashFeature(kSuf3M1, m1.h_suf3));
-  out->Add(HashFeature(kSuf3P1, p1.h_suf3));
-  out->Add(HashFeature(kSuf2P1, p1.h_suf2));
-  out->Add(HashFeature(kShapeM1, m1.h_shape));
-  out->Add(HashFeature(kShapeP1, p1.h_shape));
-  out->Add(HashFeature(kNormM1Norm, m1.h_norm, t->h_norm));
-  out->Add(HashFeature(kNormNormP1, t->h_norm, p1.h_norm));
-  out->Add(HashFeature(kNormM1P1, m1.h_norm, p1.h_norm));
-  out->Add(HashFeature(kPrev1NormP1, prev1, p1.h_norm));
-  out->Add(HashFeature(kShapeFlagsFirst, t->h_shape, t->flags & kFlagFirst));
+  if (joint) {
+    out->Add(HashFeature(kPrev1, prev1));
+    out->Add(HashFeature(kPrev2, prev2));
+    out->Add(HashFeature(kPrev12, prev1, prev2));
+    out->Add(HashFeature(kPrev1Norm, prev1, t->h_norm));
+    out->Add(HashFeature(kPrev1Suf3, prev1, t->h_suf3));
+  }
+  if (before) out->Add(HashFeature(kNormM1, m1.h_norm));
+  if (joint) out->Add(HashFeature(kNormM2, m2.h_norm));
+  if (after) out->Add(HashFeature(kNormP1, p1.h_norm));
+  if (joint) out->Add(HashFeature(kNormP2, p2.h_norm));
+  if (before) out->Add(HashFeature(kSuf3M1, m1.h_suf3));
+  if (after) {
+    out->Add(HashFeature(kSuf3P1, p1.h_suf3));
+    out->Add(HashFeature(kSuf2P1, p1.h_suf2));
+  }
+  if (before) out->Add(HashFeature(kShapeM1, m1.h_shape));
+  if (after) out->Add(HashFeature(kShapeP1, p1.h_shape));
+  if (joint) {
+    out->Add(HashFeature(kNormM1Norm, m1.h_norm, t->h_norm));
+    out->Add(HashFeature(kNormNormP1, t->h_norm, p1.h_norm));
+    out->Add(HashFeature(kNormM1P1, m1.h_norm, p1.h_norm));
+    out->Add(HashFeature(kPrev1NormP1, prev1, p1.h_norm));
+  }
+  if (word) out->Add(HashFeature(kShapeFlagsFirst, t->h_shape, t->flags & kFlagFirst));
   // What the neighbours can be, by the lexicon: a preview of the right
   // context that greedy left-to-right decoding has not tagged yet.
-  out->Add(HashFeature(kAmb, t->ambiguity));
-  out->Add(HashFeature(kAmbM1, m1.ambiguity));
-  out->Add(HashFeature(kAmbP1, p1.ambiguity));
-  out->Add(HashFeature(kAmbP2, p2.ambiguity));
-  out->Add(HashFeature(kPrev1AmbP1, prev1, p1.ambiguity));
-  out->Add(HashFeature(kAmbAmbP1, t->ambiguity, p1.ambiguity));
-  out->Add(HashFeature(kNormAmbP1, t->h_norm, p1.ambiguity));
+  if (word) out->Add(HashFeature(kAmb, t->ambiguity));
+  if (before) out->Add(HashFeature(kAmbM1, m1.ambiguity));
+  if (after) out->Add(HashFeature(kAmbP1, p1.ambiguity));
+  if (joint) {
+    out->Add(HashFeature(kAmbP2, p2.ambiguity));
+    out->Add(HashFeature(kPrev1AmbP1, prev1, p1.ambiguity));
+    out->Add(HashFeature(kAmbAmbP1, t->ambiguity, p1.ambiguity));
+    out->Add(HashFeature(kNormAmbP1, t->h_norm, p1.ambiguity));
+  }
   // What unlabelled text says (context_lexicon.h); 0xfff: nothing.
   auto fine = [](const TokenFacts& x) -> uint32_t { return x.profile ? x.profile->fine : 0xfffu; };
   auto coarse = [](const TokenFacts& x) -> uint32_t {
@@ -266,21 +279,29 @@ void ExtractFeatures(const PosScratch& scratch, size_t i, uint32_t prev1, uint32
   auto capitalised = [](const TokenFacts& x) -> uint32_t {
     return x.profile ? x.profile->capitalised : 0xfffu;
   };
-  out->Add(HashFeature(kFine, fine(*t)));
-  out->Add(HashFeature(kCoarse, coarse(*t)));
-  out->Add(HashFeature(kFineM1, fine(m1)));
-  out->Add(HashFeature(kFineP1, fine(p1)));
-  out->Add(HashFeature(kCoarseP1, coarse(p1)));
-  out->Add(HashFeature(kPrev1Fine, prev1, fine(*t)));
-  out->Add(HashFeature(kFineFineP1, fine(*t), fine(p1)));
-  out->Add(HashFeature(kCapitalised, capitalised(*t)));
-  out->Add(
-      HashFeature(kCapitalisedShape, capitalised(*t), t->flags & (kFlagInitialUpper | kFlagFirst)));
-  out->Add(HashFeature(kCapitalisedM1, capitalised(m1)));
-  out->Add(HashFeature(kCapitalisedP1, capitalised(p1)));
+  if (word) {
+    out->Add(HashFeature(kFine, fine(*t)));
+    out->Add(HashFeature(kCoarse, coarse(*t)));
+  }
+  if (before) out->Add(HashFeature(kFineM1, fine(m1)));
+  if (after) {
+    out->Add(HashFeature(kFineP1, fine(p1)));
+    out->Add(HashFeature(kCoarseP1, coarse(p1)));
+  }
+  if (joint) {
+    out->Add(HashFeature(kPrev1Fine, prev1, fine(*t)));
+    out->Add(HashFeature(kFineFineP1, fine(*t), fine(p1)));
+  }
+  if (word) {
+    out->Add(HashFeature(kCapitalised, capitalised(*t)));
+    out->Add(HashFeature(kCapitalisedShape, capitalised(*t),
+                         t->flags & (kFlagInitialUpper | kFlagFirst)));
+  }
+  if (before) out->Add(HashFeature(kCapitalisedM1, capitalised(m1)));
+  if (after) out->Add(HashFeature(kCapitalisedP1, capitalised(p1)));
   // The head of a hyphenated compound carries its category ("well-known").
   size_t dash = norm.rfind('-');
-  if (dash != std::string_view::npos && dash + 1 < norm.size() && dash > 0) {
+  if (word && dash != std::string_view::npos && dash + 1 < norm.size() && dash > 0) {
     out->Add(HashFeature(kHyphenTail, norm.substr(dash + 1)));
   }
 }

@@ -36,13 +36,41 @@ struct TokenFacts {
   uint32_t flags = 0;                    // kFlag* bits and a length bucket
 };
 
+// The tagger's sums of the weights of the parts of a token's features that
+// read one word alone (FeaturePart), kept per thread and word form: a word
+// seen before costs a row instead of some thirty weight lookups.
+// Direct-mapped by the form's hash, the part and the sentence-start flag;
+// the sums are exact integers, so tagging with or without the cache gives
+// the same labels. `owner` is the id of the model the rows were scored
+// with.
+struct WordScoreCache {
+  size_t slots = size_t{1} << 14;  // a power of two (tests use 1)
+  uint64_t owner = 0;
+  uint32_t classes = 0;
+  std::vector<uint64_t> keys;  // 0: empty
+  std::vector<int32_t> rows;   // slots x classes
+};
+
+// Lemmas of (form, label) pairs tagged before, kept per thread like the
+// word scores: the lemmatiser's lookups and rules run once per pair. A hit
+// needs the same form, not only the same hash.
+struct LemmaCache {
+  size_t slots = size_t{1} << 13;  // a power of two
+  uint64_t owner = 0;
+  std::vector<uint64_t> keys;  // 0: empty
+  std::vector<std::string> forms, lemmas;
+};
+
 // Per-thread working memory for tagging and training; reused across calls.
 struct PosScratch {
   std::string buf;               // norm and shape strings of the sentence
   std::vector<TokenFacts> toks;  // kPad slots, the tokens, kPad slots
   learn::FeatureVector feats;
+  learn::FeatureVector word_feats;
   std::vector<int32_t> scores;  // PackedLinearModel's fixed-point scores
   std::vector<uint16_t> labels;
+  WordScoreCache word_scores;
+  LemmaCache lemmas;
   static constexpr size_t kPad = 2;
 };
 
@@ -60,9 +88,21 @@ struct PosLexicons {
 void PrepareSentence(std::span<const std::string_view> forms, const PosLexicons& lexicons,
                      PosScratch* scratch);
 
+// Which of a token's features to extract, a mask of these parts. The
+// tagger scores the first three once per word form and keeps the sums
+// (WordScoreCache), since each reads one word alone: the same wherever it
+// stands, but for the sentence-start flag of the word's own part.
+enum FeaturePart : uint32_t {
+  kWordPart = 1,    // the word's own: form, affixes, shape, flags, lexicon entries
+  kBeforePart = 2,  // the word before's own: form, ending, shape, lexicon entries
+  kAfterPart = 4,   // the word after's own
+  kJointPart = 8,   // the rest: earlier labels, pairs of words, words two away
+  kAllParts = 15,
+};
+
 // Appends the features of token i (0-based) given the labels predicted for
 // the two tokens before it (kStartLabel when there is none).
 void ExtractFeatures(const PosScratch& scratch, size_t i, uint32_t prev1, uint32_t prev2,
-                     learn::FeatureVector* out);
+                     learn::FeatureVector* out, uint32_t parts = kAllParts);
 
 }  // namespace parley::tag

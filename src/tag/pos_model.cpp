@@ -2,6 +2,7 @@
 #include "tag/pos_model.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/ascii.h"
 #include "learn/model_io.h"
@@ -24,6 +25,43 @@ PosModel::PosModel(std::vector<std::string> upos, std::vector<std::string> xpos,
   for (size_t k = 0; k < upos_.size(); ++k) {
     if (upos_[k] == "PUNCT" && xpos_[k] == "HYPH") hyphen_label_ = static_cast<int32_t>(k);
   }
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1);
+}
+
+namespace {
+
+// The cache key of FeaturePart `part` of token i: the form of the word the
+// part reads, whether that is a padding slot beyond the sentence edge (no
+// flags), and for the word's own part whether it starts the sentence.
+uint64_t PartKey(const PosScratch& s, size_t i, uint32_t part) {
+  const size_t at =
+      i + PosScratch::kPad + (part == kAfterPart ? 1 : 0) - (part == kBeforePart ? 1 : 0);
+  const TokenFacts& t = s.toks[at];
+  const uint64_t variant =
+      part * 4 + (t.flags == 0 ? 1 : 0) + (part == kWordPart && i == 0 ? 2 : 0);
+  return (t.h_form ^ (variant * 0x9e3779b97f4a7c15ull)) | 1;
+}
+
+size_t SlotOf(const WordScoreCache& cache, uint64_t key) {
+  return static_cast<size_t>(key >> 40) & (cache.slots - 1);
+}
+
+}  // namespace
+
+const int32_t* PosModel::PartScores(PosScratch* s, size_t i, uint32_t part) const {
+  WordScoreCache& cache = s->word_scores;
+  const uint64_t key = PartKey(*s, i, part);
+  const size_t slot = SlotOf(cache, key);
+  int32_t* row = cache.rows.data() + slot * cache.classes;
+  if (cache.keys[slot] != key) {
+    s->word_feats.clear();
+    ExtractFeatures(*s, i, kStartLabel, kStartLabel, &s->word_feats, part);
+    std::fill(row, row + cache.classes, 0);
+    packed_.Score(s->word_feats.data(), s->word_feats.size(), row);
+    cache.keys[slot] = key;
+  }
+  return row;
 }
 
 void PosModel::Tag(std::span<const std::string_view> forms, PosScratch* s) const {
@@ -31,12 +69,58 @@ void PosModel::Tag(std::span<const std::string_view> forms, PosScratch* s) const
   const size_t n = forms.size();
   s->labels.resize(n);
   s->scores.resize(num_labels());
-  auto choose = [this, s](size_t, const learn::FeatureVector& f) {
-    std::fill(s->scores.begin(), s->scores.end(), 0);
+  WordScoreCache& cache = s->word_scores;
+  const auto classes = static_cast<uint32_t>(num_labels());
+  if (cache.owner != id_ || cache.classes != classes || cache.keys.size() != cache.slots) {
+    cache.owner = id_;
+    cache.classes = classes;
+    cache.keys.assign(cache.slots, 0);
+    cache.rows.resize(cache.slots * classes);
+  }
+  auto choose = [this, s, n, &cache](size_t i, const learn::FeatureVector& f) {
+    // The next token's rows are fetched from memory while this one is
+    // scored.
+    if (i + 1 < n) {
+      for (uint32_t part : {kWordPart, kBeforePart, kAfterPart}) {
+        const size_t slot = SlotOf(cache, PartKey(*s, i + 1, part));
+        __builtin_prefetch(&cache.keys[slot]);
+        const char* row = reinterpret_cast<const char*>(cache.rows.data() + slot * cache.classes);
+        for (size_t b = 0; b < cache.classes * sizeof(int32_t); b += 64)
+          __builtin_prefetch(row + b);
+      }
+    }
+    // (Each row is added before the next is fetched: two parts may share
+    // a slot, and the second would overwrite the first.)
+    const int32_t* row = PartScores(s, i, kWordPart);
+    std::copy(row, row + s->scores.size(), s->scores.begin());
+    for (uint32_t part : {kBeforePart, kAfterPart}) {
+      row = PartScores(s, i, part);
+      for (size_t c = 0; c < s->scores.size(); ++c) s->scores[c] += row[c];
+    }
     packed_.Score(f.data(), f.size(), s->scores.data());
     return ArgMax(s->scores.data(), s->scores.size());
   };
-  DecodeGreedy(s, n, dictionary_, choose, s->labels.data());
+  DecodeGreedy(s, n, dictionary_, choose, s->labels.data(), kJointPart);
+}
+
+std::string_view PosModel::CachedLemma(PosScratch* s, size_t i, std::string_view form,
+                                       uint16_t label, LemmaScratch* scratch) const {
+  LemmaCache& cache = s->lemmas;
+  if (cache.owner != id_ || cache.keys.size() != cache.slots) {
+    cache.owner = id_;
+    cache.keys.assign(cache.slots, 0);
+    cache.forms.assign(cache.slots, {});
+    cache.lemmas.assign(cache.slots, {});
+  }
+  const uint64_t key =
+      (s->toks[i + PosScratch::kPad].h_form ^ ((label + uint64_t{1}) * 0x9e3779b97f4a7c15ull)) | 1;
+  const size_t slot = static_cast<size_t>(key >> 40) & (cache.slots - 1);
+  if (cache.keys[slot] != key || cache.forms[slot] != form) {
+    cache.lemmas[slot] = Lemma(form, label, scratch);
+    cache.forms[slot] = form;
+    cache.keys[slot] = key;
+  }
+  return cache.lemmas[slot];
 }
 
 bool PosModel::HeadlineForms(std::span<const std::string_view> forms,

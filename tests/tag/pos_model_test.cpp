@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tag/context_counter.h"
 #include "tag/pos_eval.h"
 #include "tag/pos_trainer.h"
@@ -167,6 +169,79 @@ TEST(PosModel, EmptySentenceTagsNothing) {
   PosScratch scratch;
   model.Tag({}, &scratch);
   EXPECT_TRUE(scratch.labels.empty());
+}
+
+TEST(PosModel, TheFeaturePartsAreAllTheFeatures) {
+  // The tagger scores the parts that read one word once per word form, the
+  // joint part per use: together they must be exactly the features it was
+  // trained on.
+  std::vector<TaggedSentence> data = Fixture();
+  ContextLexicon contexts = FixtureContexts(data);
+  PosModel model = Train(data, &contexts);
+  std::vector<std::string_view> forms = {"Well-known", "reporters", "didn't", "say",    "3.5",
+                                         "words",      "to",        "Ms.",    "O'Neil", "."};
+  PosScratch s;
+  PrepareSentence(forms, {&model.ambiguity(), &model.contexts()}, &s);
+  for (size_t i = 0; i < forms.size(); ++i) {
+    learn::FeatureVector all;
+    ExtractFeatures(s, i, 3, 5, &all);
+    std::vector<learn::FeatureId> a(all.ids().begin(), all.ids().end()), b;
+    for (uint32_t part : {kWordPart, kBeforePart, kAfterPart, kJointPart}) {
+      learn::FeatureVector f;
+      ExtractFeatures(s, i, 3, 5, &f, part);
+      EXPECT_GT(f.size(), 0u) << forms[i] << " part " << part;
+      b.insert(b.end(), f.ids().begin(), f.ids().end());
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    EXPECT_EQ(a, b) << forms[i];
+  }
+}
+
+TEST(PosModel, TheWordCacheChangesNoLabel) {
+  // Tagging the same words again (cached scores), after another model used
+  // the scratch, or with a cache of one slot that every lookup evicts,
+  // gives the labels a fresh scratch gives.
+  std::vector<TaggedSentence> data = Fixture();
+  PosModel a = Train(data, nullptr, 7), b = Train(data, nullptr, 8);
+  PosScratch shared, tiny;
+  tiny.word_scores.slots = 1;
+  for (const TaggedSentence& sentence : data) {
+    std::vector<std::string_view> forms(sentence.forms.begin(), sentence.forms.end());
+    for (const PosModel* m : {&a, &b, &a}) {
+      PosScratch fresh;
+      m->Tag(forms, &fresh);
+      m->Tag(forms, &shared);
+      EXPECT_EQ(fresh.labels, shared.labels);
+      m->Tag(forms, &tiny);
+      EXPECT_EQ(fresh.labels, tiny.labels);
+    }
+  }
+}
+
+TEST(PosModel, CachedLemmasAreTheLemmas) {
+  // Through the thread's cache, of the default size or of one slot that
+  // every other (form, label) evicts: the lemmatiser's answer.
+  std::vector<TaggedSentence> data = Fixture();
+  PosModel model = Train(data, nullptr);
+  PosScratch shared, tiny;
+  tiny.lemmas.slots = 1;
+  LemmaScratch ls;
+  size_t checked = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const TaggedSentence& sentence : data) {
+      std::vector<std::string_view> forms(sentence.forms.begin(), sentence.forms.end());
+      for (PosScratch* s : {&shared, &tiny}) {
+        model.Tag(forms, s);
+        for (size_t i = 0; i < forms.size(); ++i) {
+          const std::string want(model.Lemma(forms[i], s->labels[i], &ls));
+          EXPECT_EQ(model.CachedLemma(s, i, forms[i], s->labels[i], &ls), want) << forms[i];
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 100u);
 }
 
 }  // namespace
