@@ -2632,7 +2632,14 @@ class Finder {
           const CueClass cls = QuoteVerbClass(j);
           // ("“…” The company did not respond to …": no one's words.)
           if (cls != CueClass::kSpeech || Negated(j)) break;
-          int32_t s = tree_.Child(j, "nsubj");
+          // (Not a subject inside the quotation, which the parse may also
+          // hang on the verb: “… hand McConnell the power …,” Merkley told
+          // me.)
+          int32_t s = -1;
+          for (uint32_t k : tree_.Children(j)) {
+            const bool inside = tk.begin[k] >= mq.content.begin && tk.end[k] <= mq.content.end;
+            if (s < 0 && !inside && tree_.Deprel(k) == "nsubj") s = static_cast<int32_t>(k);
+          }
           // “…,” Mitchell recalled: a name right before the verb that the
           // parse hung elsewhere.
           for (const Mention& m : doc_.mentions()) {

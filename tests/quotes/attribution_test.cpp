@@ -1247,6 +1247,30 @@ TEST(Attribution, NarrationBeforeAColonIsNoPartOfAQuoteFirstContent) {
   EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, ASpeakerAfterTheQuoteIsNoSubjectInsideIt) {
+  // The parse hangs a name or pronoun inside the quotation on the verb
+  // after it as a second subject; the speaker is the one after the mark.
+  auto q = Quotes(
+      "The senator wants to end the filibuster.\n\nThe debate went on for hours. \u201cI think "
+      "it is wrong to campaign on issues and then hand [Majority Leader Mitch] McConnell the "
+      "power to block those efforts,\u201d Merkley told me.\n\nThe allegations in the story are "
+      "serious. \"This is a crime if it is true, and our reporting suggests that it is,\" Cormier "
+      "says.");
+  bool merkley = false, cormier = false;
+  for (const auto& f : q) {
+    if (f.content.rfind("I think it is wrong", 0) == 0) {
+      merkley = true;
+      EXPECT_EQ(f.speaker, "Merkley");
+    }
+    if (f.content.rfind("This is a crime", 0) == 0) {
+      cormier = true;
+      EXPECT_EQ(f.speaker, "Cormier");
+      EXPECT_EQ(f.cue, "says");
+    }
+  }
+  EXPECT_TRUE(merkley && cormier) << ::testing::PrintToString(q.size());
+}
+
 TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
   // Whatever the parse makes the speaker, its mention holds no subject and
   // copula of a clause ("It was my great honor").
