@@ -28,8 +28,9 @@ class TagStage final : public Stage {
     std::vector<uint32_t> upos(n, 0), xpos(n, 0), lemma(n, 0);
     std::vector<std::string_view> forms, headline;
     std::vector<std::string> headline_storage;
-    // Per thread and kept between documents: its word-score cache
-    // (tag/pos_features.h) pays off over many documents, not within one.
+    // Per thread and kept between documents: its caches of word scores and
+    // lemmas (tag/pos_features.h) pay off over many documents, not within
+    // one.
     static thread_local tag::PosScratch scratch;
     tag::LemmaScratch lemma_scratch;
     StringStore& strings = doc.mutable_strings();
