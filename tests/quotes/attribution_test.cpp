@@ -1271,6 +1271,22 @@ TEST(Attribution, ASpeakerAfterTheQuoteIsNoSubjectInsideIt) {
   EXPECT_TRUE(merkley && cormier) << ::testing::PrintToString(q.size());
 }
 
+TEST(Attribution, AnInvertedSpeakerWithADeterminerSpeaks) {
+  // "says the announcer" with no subject in the parse: the noun phrase
+  // after the verb, not a name inside the quotation.
+  auto q = Quotes(
+      "The new advertisement aired on Monday.\n\n\u201cThe capital loves Ruth Palmer. But "
+      "voters have a better choice. Larry Meyers,\u201d says the announcer.");
+  bool found = false;
+  for (const auto& f : q) {
+    if (f.content.rfind("The capital loves", 0) != 0) continue;
+    found = true;
+    EXPECT_EQ(f.speaker, "the announcer");
+    EXPECT_EQ(f.cue, "says");
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(q.size());
+}
+
 TEST(Attribution, ASpeakerIsANounPhraseNotAClause) {
   // Whatever the parse makes the speaker, its mention holds no subject and
   // copula of a clause ("It was my great honor").
